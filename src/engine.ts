@@ -1,0 +1,158 @@
+/**
+ * The lint kernel: text in, findings out. No file-system or process access
+ * here; reading files lives in `read-file.ts`, discovery in `discover.ts`.
+ */
+import {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import type {MdNode} from './document.js'
+import {getDocumentIndex} from './document.js'
+import {CRASHED_KEY, DEFAULT_SETTINGS, SETTINGS_KEY, type LintSettings, type Rule} from './define-rule.js'
+import {applyInlineControl} from './inline-control.js'
+import {SOURCE} from './meta.js'
+import {createProcessor, loadMdx, syntaxOf, type RuleSetting, type Syntax} from './processor.js'
+
+export type MessageSeverity = 'error' | 'warning' | 'info'
+
+/** One finding in the fixed JSON shape. */
+export interface LintMessage {
+  ruleId: string | null
+  source: string
+  severity: MessageSeverity
+  message: string
+  line: number
+  column: number
+  endLine: number
+  endColumn: number
+  actual?: string
+  expected?: string[]
+  url?: string
+  /** Present (and `true`) only when the file could not be linted. */
+  fatal?: true
+}
+
+export interface FileResult {
+  filePath: string
+  messages: LintMessage[]
+  errorCount: number
+  warningCount: number
+}
+
+export interface EffectiveConfig {
+  /** Setting per rule id; rules not listed are off. */
+  rules: Readonly<Record<string, RuleSetting>>
+  settings: LintSettings
+}
+
+export class Linter {
+  private readonly rules: readonly Rule[]
+  private readonly ruleIds: ReadonlySet<string>
+  private readonly processors = new Map<string, ReturnType<typeof createProcessor>>()
+
+  constructor(rules: readonly Rule[]) {
+    this.rules = rules
+    this.ruleIds = new Set(rules.map((rule) => rule.id))
+  }
+
+  /** Lints `source` as the file at `filePath`; never throws for bad content. */
+  async lintText(source: string, filePath: string, config: EffectiveConfig): Promise<VFile> {
+    const syntax = syntaxOf(filePath)
+    if (syntax === 'mdx') await loadMdx()
+    return this.lintTextSync(source, filePath, config, syntax)
+  }
+
+  /** Synchronous form; for MDX, `loadMdx()` must have completed. */
+  lintTextSync(source: string, filePath: string, config: EffectiveConfig, syntax: Syntax = syntaxOf(filePath)): VFile {
+    const file = new VFile({path: filePath, value: source})
+    file.data[SETTINGS_KEY] = config.settings ?? DEFAULT_SETTINGS
+    const processor = this.processorFor(syntax, config.rules)
+    let tree: MdNode
+    try {
+      tree = processor.parse(file) as MdNode
+    } catch (error) {
+      fatalMessage(file, parseFailure(error, syntax), error)
+      return file
+    }
+    try {
+      processor.runSync(tree as never, file)
+    } catch (error) {
+      fatalMessage(file, `Cannot lint: ${errorText(error)}`, error)
+      return file
+    }
+    applyInlineControl(file, getDocumentIndex(tree, file), this.ruleIds)
+    return file
+  }
+
+  private processorFor(syntax: Syntax, settings: Readonly<Record<string, RuleSetting>>) {
+    const key = syntax + '\0' + JSON.stringify(this.rules.map((rule) => settings[rule.id] ?? null))
+    let processor = this.processors.get(key)
+    if (!processor) {
+      processor = createProcessor(syntax, this.rules, settings)
+      this.processors.set(key, processor)
+    }
+    return processor
+  }
+}
+
+/** Rule ids that crashed while linting `file`. */
+export function crashedRules(file: VFile): string[] {
+  return (file.data[CRASHED_KEY] as string[] | undefined) ?? []
+}
+
+function parseFailure(error: unknown, syntax: Syntax): string {
+  const what = syntax === 'mdx' ? 'Invalid MDX' : 'Cannot parse Markdown'
+  return `${what}: ${errorText(error)}`
+}
+
+function errorText(error: unknown): string {
+  const message = error && typeof error === 'object' && 'reason' in error ? String((error as {reason: unknown}).reason) : error instanceof Error ? error.message : String(error)
+  return message.split('\n')[0]
+}
+
+/** Adds a file-level fatal message (the file could not be linted). */
+export function fatalMessage(file: VFile, reason: string, cause?: unknown): VFileMessage {
+  const place = cause && typeof cause === 'object' && 'place' in cause ? (cause as VFileMessage).place : undefined
+  const message = file.message(reason, {place: place ?? {line: 1, column: 1}, source: SOURCE, ruleId: undefined})
+  message.fatal = true
+  ;(message as VFileMessage & {fileFatal?: boolean}).fileFatal = true
+  return message
+}
+
+/** Converts a linted vfile to the fixed JSON result shape, sorted by position. */
+export function toFileResult(file: VFile, filePath = file.path): FileResult {
+  const messages = file.messages.map(toLintMessage)
+  messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? '') || a.message.localeCompare(b.message))
+  return withCounts(filePath, messages)
+}
+
+export function withCounts(filePath: string, messages: LintMessage[]): FileResult {
+  let errorCount = 0
+  let warningCount = 0
+  for (const message of messages) {
+    if (message.severity === 'error') errorCount++
+    else if (message.severity === 'warning') warningCount++
+  }
+  return {filePath, messages, errorCount, warningCount}
+}
+
+function toLintMessage(message: VFileMessage): LintMessage {
+  const place = message.place
+  const start = place && 'start' in place ? place.start : place
+  const end = place && 'start' in place ? place.end : place
+  const line = start?.line ?? message.line ?? 1
+  const column = start?.column ?? message.column ?? 1
+  const result: LintMessage = {
+    ruleId: message.ruleId ?? null,
+    source: message.source ?? SOURCE,
+    severity: message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info',
+    message: message.reason,
+    line,
+    column,
+    endLine: end?.line ?? line,
+    endColumn: end?.column ?? column,
+  }
+  if (message.actual !== undefined) result.actual = message.actual
+  if (message.expected !== undefined) result.expected = message.expected
+  if (message.url !== undefined) result.url = message.url
+  if ((message as VFileMessage & {fileFatal?: boolean}).fileFatal) result.fatal = true
+  return result
+}

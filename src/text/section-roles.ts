@@ -27,7 +27,8 @@ export interface RolePattern {
   ignoring?: RegExp
 }
 
-export const NON_GOALS_HEADING_RE = /\b(?:non[ -]?goals?|anti[ -]?goals?|out of scope|not in scope|scope boundar(?:y|ies)|what (?:we|i) (?:did ?n[o']?t|did not|do not|don ?t|won ?t|will not) (?:build|do|ship|cover|include|tackle)|deliberately (?:excluded|out of scope|left out)|explicitly out of scope|what this (?:.* )?(?:does not|doesn ?t) (?:include|cover))\b/
+export const NON_GOALS_HEADING_RE =
+  /\b(?:non[ -]?goals?|anti[ -]?goals?|out[ -]of[ -]scope|not in scope|scope boundar(?:y|ies)|what (?:we|i) (?:did not|didn ?t|do not|don ?t|won ?t|will not|are not|aren ?t|am not|chose not to|decided not to) (?:build|do|ship|cover|include|tackle|building|doing|shipping|covering)|(?:deliberately|intentionally|explicitly) (?:excluded|out[ -]of[ -]scope|left out|not (?:built|included|covered))|what this (?:.* )?(?:does not|doesn ?t|did not|didn ?t) (?:include|cover))\b/
 
 export const SECTION_ROLES: readonly RolePattern[] = [
   {role: 'non-goals', patterns: [NON_GOALS_HEADING_RE]},

@@ -5,6 +5,7 @@
  * Exit codes: 0 no errors (and warnings within --max-warnings); 1 lint errors
  * or too many warnings; 2 usage, configuration or runtime failure.
  */
+import {appendFileSync, writeFileSync} from 'node:fs'
 import {resolve} from 'node:path'
 import {parseArgs} from 'node:util'
 import {findConfigFile, loadConfig, parseRuleFlag, configForFile, type ConfigContext, type LoadedConfig} from './config.js'
@@ -43,7 +44,9 @@ Lint case studies and engineering write-ups (.md, .mdx, .markdown).
 Paths may be files, folders, globs, or - for standard input (default: .).
 
 Options:
-  -f, --format <name>       Output format: ${FORMATS.join(', ')} (default: stylish)
+  -f, --format <name>       Output format: ${FORMATS.join(', ')} (default: stylish;
+                            github when GITHUB_ACTIONS=true)
+  -o, --output-file <path>  Write the report to a file instead of standard output
   -q, --quiet               Report errors only
       --max-warnings <n>    Exit with 1 when there are more than n warnings
   -c, --config <file>       Use this config file instead of searching for one
@@ -80,6 +83,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         'print-config': {type: 'string'},
         'stdin-filename': {type: 'string'},
         'max-file-size': {type: 'string'},
+        'output-file': {type: 'string', short: 'o'},
         color: {type: 'boolean'},
         'no-color': {type: 'boolean'},
         help: {type: 'boolean', short: 'h'},
@@ -107,7 +111,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     return EXIT_FAILURE
   }
 
-  const format = (values.format as string | undefined) ?? 'stylish'
+  const format = (values.format as string | undefined) ?? (env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish')
   if (!isFormat(format)) return usage(`unknown format \`${format}\`, expected one of ${FORMATS.join(', ')}`)
   let maxWarnings = -1
   if (values['max-warnings'] !== undefined) {
@@ -185,9 +189,17 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   }
 
   const shown = values.quiet ? results.map(onlyErrors) : results
-  const color = values['no-color'] ? false : values.color ? true : Boolean(io.stdout.isTTY) && !env.NO_COLOR
-  const output = await formatResults(shown, format as FormatName, {color, cwd})
-  if (output) io.stdout.write(output)
+  const outputFile = values['output-file'] as string | undefined
+  const color = values['no-color'] ? false : values.color ? true : !outputFile && Boolean(io.stdout.isTTY) && !env.NO_COLOR
+  const workspace = format === 'github' && env.GITHUB_WORKSPACE ? resolve(env.GITHUB_WORKSPACE) : cwd
+  const formatted = await formatResults(shown, format as FormatName, {color, cwd: workspace, rules, version: VERSION})
+  try {
+    if (outputFile) writeFileSync(resolve(cwd, outputFile), formatted.output)
+    else if (formatted.output) io.stdout.write(formatted.output)
+    if (formatted.stepSummary && env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, formatted.stepSummary)
+  } catch (error) {
+    return usage(`cannot write output: ${(error as Error).message}`)
+  }
 
   const errors = results.reduce((sum, result) => sum + result.errorCount, 0)
   const warnings = results.reduce((sum, result) => sum + result.warningCount, 0)

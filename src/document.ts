@@ -9,6 +9,7 @@ import {location} from 'vfile-location'
 import {OBJECT_CHAR, ProseText, ProseTextBuilder, type SourceRange} from './text/prose-text.js'
 import {parseFrontMatter, type FrontMatter} from './front-matter.js'
 import {classifyHeading, type SectionRole} from './text/section-roles.js'
+import {splitSentences} from './text/sentences.js'
 
 /** A loosely typed mdast / mdx node; the index narrows by `type`. */
 export interface MdNode {
@@ -150,6 +151,16 @@ export interface CodeInfo {
   langRange: SourceRange | null
 }
 
+/** A sentence of a block: text indices into `block.text.text` and its exact source range. */
+export interface BlockSentence {
+  text: string
+  /** Index into `block.text.text` where the sentence starts. */
+  start: number
+  /** Index into `block.text.text` after the sentence. */
+  end: number
+  range: SourceRange
+}
+
 export interface Point {
   line: number
   column: number
@@ -176,6 +187,8 @@ export interface DocumentIndex {
   readonly definitions: ReadonlySet<string>
   point(offset: number): Point
   slice(range: SourceRange): string
+  /** The block's sentences (split with `splitSentences`), computed once per block. */
+  sentences(block: Block): readonly BlockSentence[]
 }
 
 const indexCache = new WeakMap<object, DocumentIndex>()
@@ -418,6 +431,7 @@ export function buildDocumentIndex(tree: MdNode, source: string, path = ''): Doc
   }
 
   visitFlow(tree.children, {listItem: null, level: 0, inBlockquote: false, jsx: null, atRoot: true})
+  const sentenceCache = new WeakMap<Block, BlockSentence[]>()
   for (const section of stack.slice(1)) section.end = source.length
   finishSections(root, source)
 
@@ -445,6 +459,14 @@ export function buildDocumentIndex(tree: MdNode, source: string, path = ''): Doc
     },
     slice(range: SourceRange): string {
       return source.slice(range.start, range.end)
+    },
+    sentences(block: Block): readonly BlockSentence[] {
+      let list = sentenceCache.get(block)
+      if (!list) {
+        list = splitSentences(block.text.text).map((s) => ({...s, range: block.text.range(s.start, s.end)}))
+        sentenceCache.set(block, list)
+      }
+      return list
     },
   }
 }

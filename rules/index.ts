@@ -1,7 +1,8 @@
 /** The rule registry: every rule, in the order they run and are documented. */
 import type {Rule} from '../src/define-rule.js'
 import noPlaceholders from './no-placeholders.js'
+import requireNonGoals from './require-non-goals.js'
 
-export const rules: readonly Rule[] = [noPlaceholders] as unknown as readonly Rule[]
+export const rules: readonly Rule[] = [noPlaceholders, requireNonGoals] as unknown as readonly Rule[]
 
 export const ruleIds: readonly string[] = rules.map((rule) => rule.id)

@@ -6,7 +6,9 @@ import type {Preset} from '../src/config.js'
 import {rules} from './index.js'
 
 /** Options that `strict` turns on, per rule id (data, validated like any config). */
-export const STRICT_OPTIONS: Readonly<Record<string, Record<string, unknown>>> = {}
+export const STRICT_OPTIONS: Readonly<Record<string, Record<string, unknown>>> = {
+  'require-non-goals': {requireReason: true},
+}
 
 export const recommended: Preset = Object.fromEntries(rules.map((rule) => [rule.id, rule.severity]))
 

@@ -6,7 +6,9 @@
  * or too many warnings; 2 usage, configuration or runtime failure.
  */
 import {appendFileSync, writeFileSync} from 'node:fs'
-import {resolve} from 'node:path'
+import {readdirSync, statSync} from 'node:fs'
+import {availableParallelism} from 'node:os'
+import {join, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
 import {findConfigFile, loadConfig, parseRuleFlag, configForFile, type ConfigContext, type LoadedConfig} from './config.js'
 import {discoverFiles} from './discover.js'
@@ -14,8 +16,11 @@ import type {FileResult} from './engine.js'
 import {ConfigError} from './options-schema.js'
 import type {RuleSetting} from './processor.js'
 import {formatResults, FORMATS, isFormat, type FormatName} from './reporters/index.js'
-import {lintFilePaths, lintSourceText} from './runner.js'
-import {VERSION} from './meta.js'
+import {runInputs, type Input} from './pipeline.js'
+import type {LintCache} from './cache.js'
+import {formatTimings} from './timing.js'
+import {selectShard, parseShard} from './shard.js'
+import {PACKAGE_ROOT, VERSION} from './meta.js'
 import {rules} from '../rules/index.js'
 import {presets, DEFAULT_PRESET} from '../rules/presets.js'
 import {DEFAULT_MAX_FILE_SIZE} from './read-file.js'
@@ -54,6 +59,12 @@ Options:
       --print-config <file> Print the configuration that applies to a file
       --stdin-filename <p>  Path to lint standard input as (with -)
       --max-file-size <mb>  Skip files larger than this many MB (default: 10)
+      --file-timeout <s>    Stop linting a file after this many seconds (default: 30)
+      --concurrency <n>     Worker threads (default: available cores)
+      --cache               Reuse results for unchanged files
+      --cache-location <p>  Cache file or folder (default: .casestudylintcache)
+      --shard <i>/<n>       Lint only the i-th of n deterministic shards of the files
+      --timing              Print time per phase and per rule to standard error
       --color, --no-color   Force colour on or off in stylish output
   -h, --help                Show this help
   -v, --version             Show the version
@@ -61,6 +72,29 @@ Options:
 Exit codes: 0 no errors, 1 lint errors (or too many warnings),
 2 usage, configuration or runtime failure.
 `
+
+export const DEFAULT_FILE_TIMEOUT_SECONDS = 30
+
+/** Changes when the installed code changes, so cached results of an older build are not reused. */
+function toolFingerprint(): string {
+  const parts: string[] = []
+  const walk = (dir: string): void => {
+    let names: string[]
+    try {
+      names = readdirSync(dir).sort()
+    } catch {
+      return
+    }
+    for (const name of names) {
+      const path = join(dir, name)
+      const stat = statSync(path)
+      if (stat.isDirectory()) walk(path)
+      else if (name.endsWith('.js')) parts.push(`${name}:${stat.size}:${stat.mtimeMs}`)
+    }
+  }
+  walk(join(PACKAGE_ROOT, 'dist'))
+  return String(parts.join('|').split('').reduce((hash, ch) => (hash * 31 + ch.charCodeAt(0)) | 0, 7) >>> 0)
+}
 
 const CONFIG_CONTEXT: ConfigContext = {rules, presets, defaultPreset: DEFAULT_PRESET}
 
@@ -84,6 +118,12 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         'stdin-filename': {type: 'string'},
         'max-file-size': {type: 'string'},
         'output-file': {type: 'string', short: 'o'},
+        concurrency: {type: 'string'},
+        cache: {type: 'boolean'},
+        'cache-location': {type: 'string'},
+        shard: {type: 'string'},
+        timing: {type: 'boolean'},
+        'file-timeout': {type: 'string'},
         color: {type: 'boolean'},
         'no-color': {type: 'boolean'},
         help: {type: 'boolean', short: 'h'},
@@ -155,11 +195,26 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     return EXIT_OK
   }
 
+  let concurrency = availableParallelism()
+  if (values.concurrency !== undefined) {
+    concurrency = Number(values.concurrency)
+    if (!Number.isInteger(concurrency) || concurrency < 1) return usage(`--concurrency expects a positive integer, got \`${values.concurrency}\``)
+  }
+  let fileTimeout = DEFAULT_FILE_TIMEOUT_SECONDS * 1000
+  if (values['file-timeout'] !== undefined) {
+    const seconds = Number(values['file-timeout'])
+    if (!Number.isFinite(seconds) || seconds <= 0) return usage(`--file-timeout expects a positive number of seconds, got \`${values['file-timeout']}\``)
+    fileTimeout = Math.round(seconds * 1000)
+  }
+  let shard: {index: number; count: number} | null = null
+  if (values.shard !== undefined) {
+    shard = parseShard(values.shard as string)
+    if (!shard) return usage(`--shard expects <i>/<n> with 1 <= i <= n, got \`${values.shard}\``)
+  }
+
   const paths = positionals.length ? positionals : ['.']
-  const runOptions = {rules, config: loaded, cliRules, maxFileSize}
-  const results: FileResult[] = []
+  const inputs: Input[] = []
   let failed = false
-  let crashedCount = 0
 
   if (paths.includes('-')) {
     if (!io.readStdin) return usage('standard input is not available')
@@ -169,10 +224,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     } catch (error) {
       return usage(`cannot read standard input: ${(error as Error).message}`)
     }
-    const name = values['stdin-filename'] ? resolve(cwd, values['stdin-filename'] as string) : '<stdin>'
-    const run = await lintSourceText(text, name === '<stdin>' ? 'stdin.md' : name, runOptions)
-    for (const result of run.results) results.push({...result, filePath: name})
-    crashedCount += run.crashed.length
+    const name = values['stdin-filename'] ? resolve(cwd, values['stdin-filename'] as string) : join(cwd, '<stdin>.md')
+    inputs.push({path: name, text})
   }
 
   const filePatterns = paths.filter((path) => path !== '-')
@@ -182,11 +235,26 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       io.stderr.write(`casestudy-lint: ${message}\n`)
       failed = true
     }
-    const run = await lintFilePaths(discovered.files, runOptions)
-    results.push(...run.results)
-    crashedCount += run.crashed.length
-    for (const crash of run.crashed) io.stderr.write(`casestudy-lint: rule ${crash.rules.join(', ')} crashed on ${crash.filePath}\n`)
+    const files = shard ? selectShard(discovered.files, shard, cwd) : discovered.files
+    for (const path of files) inputs.push({path})
   }
+
+  let cache: LintCache | null = null
+  if (values.cache) {
+    const {LintCache, cachePath} = await import('./cache.js')
+    cache = LintCache.load(cachePath(cwd, values['cache-location'] as string | undefined), toolFingerprint())
+  }
+  const timing = Boolean(values.timing) || env.TIMING === '1'
+  const run = await runInputs(inputs, {rules, config: loaded, cliRules, maxFileSize, concurrency, fileTimeout, cache, timing})
+  const results = run.results.map((result) => (result.filePath.endsWith('<stdin>.md') && !values['stdin-filename'] ? {...result, filePath: '<stdin>'} : result))
+  for (const crash of run.crashed) io.stderr.write(`casestudy-lint: rule ${crash.rules.join(', ')} crashed on ${crash.filePath}\n`)
+  if (cache) {
+    cache.prune(new Set(inputs.map((input) => input.path)))
+    const problem = cache.save()
+    if (problem) io.stderr.write(`casestudy-lint: ${problem} (results are not affected)\n`)
+  }
+  if (timing) io.stderr.write(formatTimings(run.timings))
+  const crashedCount = run.crashed.length
 
   const shown = values.quiet ? results.map(onlyErrors) : results
   const outputFile = values['output-file'] as string | undefined

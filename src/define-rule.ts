@@ -13,6 +13,7 @@ import {getDocumentIndex, type DocumentIndex, type MdNode} from './document.js'
 import {validateOptions, type OptionsOf, type OptionsSchema} from './options-schema.js'
 import type {SourceRange} from './text/prose-text.js'
 import {DOCS_BASE_URL, SOURCE} from './meta.js'
+import {timed} from './timing.js'
 
 export type Severity = 'error' | 'warn'
 
@@ -116,7 +117,7 @@ export function defineRule<const S extends OptionsSchema, const M extends Messag
       },
     }
     try {
-      definition.check(context)
+      timed(`rule:${definition.id}`, () => definition.check(context))
     } catch (error) {
       crashed(file, doc, error, 'Rule crashed')
     }

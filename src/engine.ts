@@ -9,33 +9,12 @@ import {getDocumentIndex} from './document.js'
 import {CRASHED_KEY, DEFAULT_SETTINGS, SETTINGS_KEY, type LintSettings, type Rule} from './define-rule.js'
 import {applyInlineControl} from './inline-control.js'
 import {SOURCE} from './meta.js'
+import {timed} from './timing.js'
+import {withCounts, type FileResult, type LintMessage} from './results.js'
 import {createProcessor, loadMdx, syntaxOf, type RuleSetting, type Syntax} from './processor.js'
 
-export type MessageSeverity = 'error' | 'warning' | 'info'
-
-/** One finding in the fixed JSON shape. */
-export interface LintMessage {
-  ruleId: string | null
-  source: string
-  severity: MessageSeverity
-  message: string
-  line: number
-  column: number
-  endLine: number
-  endColumn: number
-  actual?: string
-  expected?: string[]
-  url?: string
-  /** Present (and `true`) only when the file could not be linted. */
-  fatal?: true
-}
-
-export interface FileResult {
-  filePath: string
-  messages: LintMessage[]
-  errorCount: number
-  warningCount: number
-}
+export type {FileResult, LintMessage, MessageSeverity} from './results.js'
+export {withCounts} from './results.js'
 
 export interface EffectiveConfig {
   /** Setting per rule id; rules not listed are off. */
@@ -67,13 +46,14 @@ export class Linter {
     const processor = this.processorFor(syntax, config.rules)
     let tree: MdNode
     try {
-      tree = processor.parse(file) as MdNode
+      tree = timed('phase:parse', () => processor.parse(file) as MdNode)
     } catch (error) {
       fatalMessage(file, parseFailure(error, syntax), error)
       return file
     }
     try {
-      processor.runSync(tree as never, file)
+      timed('phase:index', () => getDocumentIndex(tree, file))
+      timed('phase:rules', () => processor.runSync(tree as never, file))
     } catch (error) {
       fatalMessage(file, `Cannot lint: ${errorText(error)}`, error)
       return file
@@ -122,16 +102,6 @@ export function toFileResult(file: VFile, filePath = file.path): FileResult {
   const messages = file.messages.map(toLintMessage)
   messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? '') || a.message.localeCompare(b.message))
   return withCounts(filePath, messages)
-}
-
-export function withCounts(filePath: string, messages: LintMessage[]): FileResult {
-  let errorCount = 0
-  let warningCount = 0
-  for (const message of messages) {
-    if (message.severity === 'error') errorCount++
-    else if (message.severity === 'warning') warningCount++
-  }
-  return {filePath, messages, errorCount, warningCount}
 }
 
 function toLintMessage(message: VFileMessage): LintMessage {

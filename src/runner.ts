@@ -1,13 +1,14 @@
 /**
- * Runs the linter over a set of files or a text: reads each file, lints it
- * with its effective configuration and collects results in input order.
+ * Lints files or a text in this thread (the library API). The CLI uses
+ * `pipeline.ts` instead, which adds the cache and the worker pool.
  */
-import {VFile} from 'vfile'
 import {configForFile, type LoadedConfig} from './config.js'
-import {fatalMessage, Linter, toFileResult, crashedRules, type FileResult} from './engine.js'
-import {readLintFile, DEFAULT_MAX_FILE_SIZE} from './read-file.js'
+import {crashedRules, Linter, toFileResult} from './engine.js'
+import {notLinted, type FileResult} from './results.js'
+import {readLintFile, DEFAULT_MAX_FILE_SIZE, type ReadResult} from './read-file.js'
 import type {RuleSetting} from './processor.js'
 import type {Rule} from './define-rule.js'
+import type {Timings} from './timing.js'
 
 export interface RunOptions {
   rules: readonly Rule[]
@@ -20,8 +21,10 @@ export interface RunResult {
   results: FileResult[]
   /** Files on which at least one rule crashed. */
   crashed: {filePath: string; rules: string[]}[]
+  timings: Timings
 }
 
+/** Lints in this thread (library API). */
 export async function lintFilePaths(paths: readonly string[], options: RunOptions): Promise<RunResult> {
   const linter = new Linter(options.rules)
   const results: FileResult[] = []
@@ -29,14 +32,7 @@ export async function lintFilePaths(paths: readonly string[], options: RunOption
   for (const path of paths) {
     const read = readLintFile(path, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE)
     if (!read.ok) {
-      const file = new VFile({path})
-      const message = fatalMessage(file, read.reason)
-      if (read.line) message.place = {line: read.line, column: read.column ?? 1}
-      if (read.severity === 'warning') {
-        message.fatal = false
-        ;(message as {fileFatal?: boolean}).fileFatal = false
-      }
-      results.push(toFileResult(file, path))
+      results.push(unreadable(path, read))
       continue
     }
     const file = await linter.lintText(read.text, path, configForFile(options.config, path, options.cliRules ?? {}))
@@ -44,13 +40,20 @@ export async function lintFilePaths(paths: readonly string[], options: RunOption
     if (crashedIds.length) crashed.push({filePath: path, rules: crashedIds})
     results.push(toFileResult(file, path))
   }
-  return {results, crashed}
+  return {results, crashed, timings: {}}
 }
 
 export async function lintSourceText(text: string, filePath: string, options: RunOptions): Promise<RunResult> {
   const linter = new Linter(options.rules)
-  const file = await linter.lintText(text.replace(/^\uFEFF/, ''), filePath, configForFile(options.config, filePath, options.cliRules ?? {}))
+  const file = await linter.lintText(stripBom(text), filePath, configForFile(options.config, filePath, options.cliRules ?? {}))
   const crashedIds = crashedRules(file)
-  return {results: [toFileResult(file, filePath)], crashed: crashedIds.length ? [{filePath, rules: crashedIds}] : []}
+  return {results: [toFileResult(file, filePath)], crashed: crashedIds.length ? [{filePath, rules: crashedIds}] : [], timings: {}}
 }
 
+export function unreadable(path: string, read: Extract<ReadResult, {ok: false}>): FileResult {
+  return notLinted(path, read.reason, read.severity, read.line, read.column)
+}
+
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+}

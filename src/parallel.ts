@@ -1,0 +1,80 @@
+/**
+ * Lints prepared texts on a worker-thread pool (tinypool). At most one task
+ * per worker is in flight, so a task's time budget starts when it starts
+ * running; a task over budget has its worker terminated (the pool starts a
+ * fresh one) and becomes a fatal "not linted" result. Results come back in
+ * input order, whatever order the workers finish in.
+ */
+import {existsSync} from 'node:fs'
+import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import Tinypool from 'tinypool'
+import type {EffectiveConfig} from './engine.js'
+import {notLinted, type FileResult} from './results.js'
+import {PACKAGE_ROOT} from './meta.js'
+import type {Timings} from './timing.js'
+
+export interface LintTask {
+  path: string
+  text: string
+  config: EffectiveConfig
+  timing: boolean
+}
+
+export interface LintTaskResult {
+  result: FileResult
+  crashed: string[]
+  timings: Timings | null
+}
+
+export interface PoolOptions {
+  concurrency: number
+  /** Per-file budget in milliseconds. */
+  fileTimeout: number
+}
+
+/** The compiled worker entry (tests run from sources, so fall back to the build). */
+function workerFile(): string {
+  const here = fileURLToPath(new URL('./worker.js', import.meta.url))
+  if (existsSync(here)) return here
+  return join(PACKAGE_ROOT, 'dist', 'src', 'worker.js')
+}
+
+export async function lintInWorkers(tasks: readonly LintTask[], options: PoolOptions): Promise<LintTaskResult[]> {
+  const results: LintTaskResult[] = new Array(tasks.length)
+  if (tasks.length === 0) return results
+  const threads = Math.max(1, Math.min(options.concurrency, tasks.length))
+  const pool = new Tinypool({filename: workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 60_000})
+  let next = 0
+  const lane = async (): Promise<void> => {
+    while (next < tasks.length) {
+      const index = next++
+      const task = tasks[index]
+      const controller = new AbortController()
+      const timer = setTimeout(() => controller.abort(), options.fileTimeout)
+      try {
+        results[index] = (await pool.run(task, {signal: controller.signal})) as LintTaskResult
+      } catch (error) {
+        results[index] = failed(task.path, controller.signal.aborted
+          ? `Not linted: took longer than ${formatSeconds(options.fileTimeout)} (raise the budget with --file-timeout)`
+          : `Not linted: the worker failed (${error instanceof Error ? error.message : String(error)})`)
+      } finally {
+        clearTimeout(timer)
+      }
+    }
+  }
+  try {
+    await Promise.all(Array.from({length: threads}, lane))
+  } finally {
+    await pool.destroy()
+  }
+  return results
+}
+
+function failed(path: string, reason: string): LintTaskResult {
+  return {result: notLinted(path, reason), crashed: [], timings: null}
+}
+
+function formatSeconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`
+}

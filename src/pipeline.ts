@@ -1,0 +1,81 @@
+/**
+ * The CLI pipeline: read each input, look it up in the cache, lint the rest
+ * on the worker pool with each file's effective configuration, store fresh
+ * results in the cache, and return results in input order. This module does
+ * not load the Markdown parser: only the workers do.
+ */
+import {configForFile, type LoadedConfig} from './config.js'
+import type {EffectiveConfig} from './engine.js'
+import type {Rule} from './define-rule.js'
+import type {RuleSetting} from './processor.js'
+import {readLintFile, DEFAULT_MAX_FILE_SIZE, type ReadResult} from './read-file.js'
+import {notLinted, type FileResult} from './results.js'
+import type {LintCache} from './cache.js'
+import {addTimings, timed, type Timings} from './timing.js'
+
+export interface PipelineOptions {
+  rules: readonly Rule[]
+  config: LoadedConfig
+  cliRules?: Readonly<Record<string, RuleSetting>>
+  maxFileSize?: number
+  /** Worker threads. */
+  concurrency: number
+  /** Per-file time budget in milliseconds. */
+  fileTimeout: number
+  cache: LintCache | null
+  timing: boolean
+}
+
+export interface PipelineResult {
+  results: FileResult[]
+  /** Files on which at least one rule crashed. */
+  crashed: {filePath: string; rules: string[]}[]
+  timings: Timings
+}
+
+/** One input: a file path to read, or a text (standard input) with the path to lint it as. */
+export type Input = {path: string; text?: undefined} | {path: string; text: string}
+
+export async function runInputs(inputs: readonly Input[], options: PipelineOptions): Promise<PipelineResult> {
+  const {lintInWorkers} = await import('./parallel.js')
+  const {hashText} = options.cache ? await import('./cache.js') : {hashText: (_: string) => ''}
+  const timings: Timings = {}
+  const results: FileResult[] = new Array(inputs.length)
+  const crashed: PipelineResult['crashed'] = []
+  const pending: {index: number; path: string; text: string; config: EffectiveConfig; hash: string}[] = []
+
+  inputs.forEach((input, index) => {
+    const read: ReadResult = input.text !== undefined ? {ok: true, text: stripBom(input.text)} : timed('phase:read', () => readLintFile(input.path, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE))
+    if (!read.ok) {
+      results[index] = unreadable(input.path, read)
+      return
+    }
+    const config = configForFile(options.config, input.path, options.cliRules ?? {})
+    const hash = options.cache ? hashText(read.text) : ''
+    const cached = options.cache?.get(input.path, hash, config)
+    if (cached) results[index] = cached
+    else pending.push({index, path: input.path, text: read.text, config, hash})
+  })
+
+  const done = await lintInWorkers(
+    pending.map((item) => ({path: item.path, text: item.text, config: item.config, timing: options.timing})),
+    {concurrency: options.concurrency, fileTimeout: options.fileTimeout},
+  )
+  done.forEach((outcome, i) => {
+    const item = pending[i]
+    results[item.index] = outcome.result
+    addTimings(timings, outcome.timings)
+    if (outcome.crashed.length) crashed.push({filePath: item.path, rules: outcome.crashed})
+    // Results of crashed rules or stopped files are not cached: the next run tries again.
+    else if (options.cache && !outcome.result.messages.some((m) => m.fatal && /^Not linted/.test(m.message))) options.cache.set(item.path, item.hash, item.config, outcome.result)
+  })
+  return {results, crashed, timings}
+}
+
+function unreadable(path: string, read: Extract<ReadResult, {ok: false}>): FileResult {
+  return notLinted(path, read.reason, read.severity, read.line, read.column)
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+}

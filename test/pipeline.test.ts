@@ -1,0 +1,192 @@
+/**
+ * The CLI pipeline: worker pool, cache, shards, per-file time budget and
+ * timing, through `run(argv, io)`.
+ */
+import {createHash} from 'node:crypto'
+import {mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {dirname, join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {run, type CliIO} from '../src/cli.js'
+import type {FileResult} from '../src/engine.js'
+import {parseShard, selectShard} from '../src/shard.js'
+
+async function cli(argv: string[], cwd: string): Promise<{code: number; stdout: string; stderr: string}> {
+  let stdout = ''
+  let stderr = ''
+  const io: CliIO = {stdout: {write: (c: string) => (stdout += c)}, stderr: {write: (c: string) => (stderr += c)}, cwd, env: {}}
+  const code = await run(argv, io)
+  return {code, stdout, stderr}
+}
+
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'csl-pipe-'))
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), {recursive: true})
+    writeFileSync(join(dir, path), text)
+  }
+  return dir
+}
+
+function manyDocs(count: number): Record<string, string> {
+  const files: Record<string, string> = {}
+  for (let i = 0; i < count; i++) {
+    files[`docs/case-${String(i).padStart(2, '0')}.md`] = [
+      `# Case ${i}`,
+      '',
+      '## Goals',
+      '',
+      `- Cut checkout time for store ${i}.`,
+      '',
+      i % 3 === 0 ? '## Results\n\nWe significantly reduced latency.\n' : '## Results\n\nLatency fell from 900 ms to 300 ms.\n',
+      i % 2 === 0 ? `Owner: YOUR_NAME_${i}\n` : 'Owner: the payments team.\n',
+    ].join('\n')
+  }
+  return files
+}
+
+/** Content hash and mtime of every file under `dir` (except the cache). */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name)
+      const stat = statSync(path)
+      if (stat.isDirectory()) walk(path)
+      else if (!name.startsWith('.casestudylintcache')) out[path] = `${createHash('sha1').update(readFileSync(path)).digest('hex')}:${stat.mtimeMs}`
+    }
+  }
+  walk(dir)
+  return out
+}
+
+describe('worker pool', () => {
+  it('gives identical JSON with one worker and with the default', async () => {
+    const dir = project(manyDocs(24))
+    const serial = await cli(['--format', 'json', '--concurrency', '1', 'docs'], dir)
+    const parallel = await cli(['--format', 'json', 'docs'], dir)
+    const four = await cli(['--format', 'json', '--concurrency', '4', 'docs'], dir)
+    expect(serial.code).toBe(1)
+    expect(JSON.parse(serial.stdout)).toHaveLength(24)
+    expect(parallel.stdout).toBe(serial.stdout)
+    expect(four.stdout).toBe(serial.stdout)
+    expect(parallel.code).toBe(serial.code)
+  })
+
+  it('rejects a bad --concurrency', async () => {
+    const dir = project({'a.md': '# A\n'})
+    const outcome = await cli(['--concurrency', '0', 'a.md'], dir)
+    expect(outcome.code).toBe(2)
+    expect(outcome.stderr).toContain('--concurrency expects a positive integer')
+  })
+
+  it('stops a file over its time budget, reports it and lints the others', async () => {
+    // Deeply nested lists are super-linear for the Markdown parser.
+    const nested = Array.from({length: 400}, (_, i) => '  '.repeat(i) + '- item').join('\n')
+    const dir = project({'a-slow.md': nested, 'b-fine.md': '# Fine\n\nOwner: YOUR_NAME.\n'})
+    const started = Date.now()
+    const outcome = await cli(['--format', 'json', '--file-timeout', '0.5', '--rule', 'require-non-goals=off', '.'], dir)
+    expect(Date.now() - started).toBeLessThan(4000)
+    const [slow, fine] = JSON.parse(outcome.stdout) as FileResult[]
+    expect(slow.messages).toEqual([expect.objectContaining({ruleId: null, severity: 'error', fatal: true, message: 'Not linted: took longer than 0.5 s (raise the budget with --file-timeout)'})])
+    expect(fine.messages.map((m) => m.actual)).toContain('YOUR_NAME')
+    expect(outcome.code).toBe(1)
+  })
+})
+
+describe('cache', () => {
+  it('reuses results for unchanged files and re-lints changed ones', async () => {
+    const dir = project(manyDocs(6))
+    const before = snapshot(dir)
+    const cold = await cli(['--format', 'json', '--cache', 'docs'], dir)
+    const cachePath = join(dir, '.casestudylintcache')
+    expect(statSync(cachePath).isFile()).toBe(true)
+    const warm = await cli(['--format', 'json', '--cache', 'docs'], dir)
+    expect(warm.stdout).toBe(cold.stdout)
+    expect(warm.code).toBe(cold.code)
+    // Input files are never modified.
+    expect(snapshot(dir)).toEqual(before)
+
+    // A cached entry is really what is served: change the cached result and it shows.
+    const data = JSON.parse(readFileSync(cachePath, 'utf8'))
+    const key = join(dir, 'docs', 'case-01.md')
+    data.entries[key].result.messages = []
+    writeFileSync(cachePath, JSON.stringify(data))
+    const served = JSON.parse((await cli(['--format', 'json', '--cache', 'docs'], dir)).stdout) as FileResult[]
+    expect(served.find((r) => r.filePath === key)!.messages).toEqual([])
+
+    // Changing the file's content invalidates its entry.
+    writeFileSync(key, readFileSync(key, 'utf8') + '\nMore text about GOAL_1.\n')
+    const edited = JSON.parse((await cli(['--format', 'json', '--cache', 'docs'], dir)).stdout) as FileResult[]
+    expect(edited.find((r) => r.filePath === key)!.messages.map((m) => m.actual)).toContain('GOAL_1')
+  })
+
+  it('misses when the configuration changes', async () => {
+    const dir = project({'a.md': '# A\n\nOwner: YOUR_NAME.\n'})
+    const first = JSON.parse((await cli(['--format', 'json', '--cache', 'a.md'], dir)).stdout) as FileResult[]
+    expect(first[0].messages.some((m) => m.ruleId === 'no-placeholders')).toBe(true)
+    const off = JSON.parse((await cli(['--format', 'json', '--cache', '--rule', 'no-placeholders=off', 'a.md'], dir)).stdout) as FileResult[]
+    expect(off[0].messages.some((m) => m.ruleId === 'no-placeholders')).toBe(false)
+  })
+
+  it('ignores a corrupt cache file and rebuilds it', async () => {
+    const dir = project({'a.md': '# A\n\nOwner: YOUR_NAME.\n', '.casestudylintcache': '{"format": 1, "tool": '})
+    const outcome = await cli(['--format', 'json', '--cache', 'a.md'], dir)
+    expect(outcome.stderr).toBe('')
+    expect(JSON.parse(outcome.stdout)[0].messages.length).toBeGreaterThan(0)
+    expect(() => JSON.parse(readFileSync(join(dir, '.casestudylintcache'), 'utf8'))).not.toThrow()
+  })
+
+  it('writes only at --cache-location (a folder or a file)', async () => {
+    const dir = project({'a.md': '# A\n', 'cache/.keep': ''})
+    await cli(['--cache', '--cache-location', 'cache', 'a.md'], dir)
+    expect(readdirSync(join(dir, 'cache')).sort()).toEqual(['.casestudylintcache', '.keep'])
+    await cli(['--cache', '--cache-location', 'custom.json', 'a.md'], dir)
+    expect(readdirSync(dir).sort()).toEqual(['a.md', 'cache', 'custom.json'])
+  })
+
+  it('reports an unwritable cache without failing the run', async () => {
+    const dir = project({'a.md': '# A\n'})
+    const outcome = await cli(['--cache', '--cache-location', join(dir, 'missing', 'deeper', 'cache.json'), '--rule', 'require-non-goals=off', 'a.md'], dir)
+    expect(outcome.code).toBe(0)
+    expect(outcome.stderr).toMatch(/cannot write cache .*ENOENT/)
+  })
+})
+
+describe('shards', () => {
+  it('parses i/n', () => {
+    expect(parseShard('1/3')).toEqual({index: 1, count: 3})
+    expect(parseShard('0/3')).toBeNull()
+    expect(parseShard('4/3')).toBeNull()
+    expect(parseShard('a/b')).toBeNull()
+  })
+
+  it('splits files into disjoint shards that cover everything, stable when files are added', () => {
+    const files = Array.from({length: 200}, (_, i) => `/repo/docs/${i}.md`)
+    const shards = [1, 2, 3].map((index) => selectShard(files, {index, count: 3}, '/repo'))
+    expect(shards.flat().sort()).toEqual([...files].sort())
+    for (const shard of shards) expect(shard.length).toBeGreaterThan(40)
+    const grown = [...files, '/repo/docs/new.md']
+    const again = selectShard(grown, {index: 2, count: 3}, '/repo')
+    expect(again.filter((f) => f !== '/repo/docs/new.md')).toEqual(shards[1])
+  })
+
+  it('lints only its shard from the CLI', async () => {
+    const dir = project(manyDocs(12))
+    const all = JSON.parse((await cli(['--format', 'json', 'docs'], dir)).stdout) as FileResult[]
+    const parts = await Promise.all(['1/2', '2/2'].map(async (s) => JSON.parse((await cli(['--format', 'json', '--shard', s, 'docs'], dir)).stdout) as FileResult[]))
+    expect(parts.flat().map((r) => r.filePath).sort()).toEqual(all.map((r) => r.filePath).sort())
+    expect((await cli(['--shard', '3/2', 'docs'], dir)).code).toBe(2)
+  })
+})
+
+describe('timing', () => {
+  it('prints per-phase and per-rule totals to standard error', async () => {
+    const dir = project(manyDocs(3))
+    const outcome = await cli(['--timing', '--format', 'json', 'docs'], dir)
+    expect(outcome.stderr).toMatch(/phase:parse\s+\|\s+\d+\.\d/)
+    expect(outcome.stderr).toMatch(/phase:index/)
+    expect(outcome.stderr).toMatch(/rule:no-placeholders/)
+    expect(JSON.parse(outcome.stdout)).toHaveLength(3)
+  })
+})

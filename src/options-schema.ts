@@ -7,7 +7,7 @@ export type OptionSpec =
   | {type: 'boolean'; default: boolean; description: string}
   | {type: 'number'; default: number; description: string; min?: number; max?: number}
   | {type: 'string'; default: string; description: string; enum?: readonly string[]}
-  | {type: 'string[]'; default: readonly string[]; description: string}
+  | {type: 'string[]'; default: readonly string[]; description: string; validate?: (item: string) => string | null}
   | {type: 'string|false'; default: string | false; description: string}
   | {type: 'range'; default: {min?: number; max?: number} | null; description: string}
 
@@ -75,6 +75,12 @@ function check(spec: OptionSpec, value: unknown, where: string): unknown {
       return value
     case 'string[]':
       if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) throw new ConfigError(`${where} must be an array of strings, got ${describe(value)}`)
+      if (spec.validate) {
+        for (const item of value as string[]) {
+          const problem = spec.validate(item)
+          if (problem !== null) throw new ConfigError(`${where}: ${describe(item)} ${problem}`)
+        }
+      }
       return value
     case 'string|false':
       if (value !== false && typeof value !== 'string') throw new ConfigError(`${where} must be a string or false, got ${describe(value)}`)

@@ -9,6 +9,7 @@ import {getDocumentIndex} from './document.js'
 import {CRASHED_KEY, DEFAULT_SETTINGS, SETTINGS_KEY, type LintSettings, type Rule} from './define-rule.js'
 import {applyInlineControl} from './inline-control.js'
 import {SOURCE} from './meta.js'
+import {prepareTemplates, TEMPLATE_RULE_IDS} from './templates/catalog.js'
 import {timed} from './timing.js'
 import {withCounts, type FileResult, type LintMessage} from './results.js'
 import {createProcessor, loadMdx, syntaxOf, type RuleSetting, type Syntax} from './processor.js'
@@ -36,6 +37,7 @@ export class Linter {
   async lintText(source: string, filePath: string, config: EffectiveConfig): Promise<VFile> {
     const syntax = syntaxOf(filePath)
     if (syntax === 'mdx') await loadMdx()
+    if (TEMPLATE_RULE_IDS.some((id) => (config.rules[id]?.[0] ?? 0) > 0)) await prepareTemplates(config.settings.templates)
     return this.lintTextSync(source, filePath, config, syntax)
   }
 

@@ -2,7 +2,8 @@
 import type {Rule} from '../src/define-rule.js'
 import noPlaceholders from './no-placeholders.js'
 import requireNonGoals from './require-non-goals.js'
+import noUnbackedPractices from './no-unbacked-practices.js'
 
-export const rules: readonly Rule[] = [noPlaceholders, requireNonGoals] as unknown as readonly Rule[]
+export const rules: readonly Rule[] = [noPlaceholders, requireNonGoals, noUnbackedPractices] as unknown as readonly Rule[]
 
 export const ruleIds: readonly string[] = rules.map((rule) => rule.id)

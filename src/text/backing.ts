@@ -16,6 +16,7 @@ export const PLACE_WORDS: readonly string[] = [
   'ci', 'production', 'prod', 'staging', 'middleware', 'gateway', 'api gateway', 'edge', 'load balancer', 'reverse proxy', 'proxy',
   'pre-commit', 'pipeline', 'build', 'build time', 'deploy', 'startup', 'login', 'signup', 'checkout', 'database', 'db',
   'browser', 'server', 'backend', 'frontend', 'orm', 'repository layer', 'service layer', 'data layer', 'controller', 'controllers',
+  'environment variables', 'env vars', 'secret manager', 'secrets manager', 'vault',
 ]
 
 const escapeWords = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[ -]/g, '[\\s-]+')
@@ -39,7 +40,7 @@ export const HOW_CLAUSE_RE = /\b(?:via|using|powered by|backed by|enforced by|ha
 export const VAGUE_OBJECTS_RE = /^(?:best|standard|industry|proper|appropriate|modern|various|several|some|many|common|good|sensible|a\s+variety|the\s+usual|usual)\b/i
 
 /** `including internal service communication`: an explicit scope. */
-export const INCLUDING_CLAUSE_RE = /\bincluding\s+\p{L}+\s+\p{L}+/iu
+export const INCLUDING_CLAUSE_RE = /\bincluding\s+\p{L}[\p{L}-]*/iu
 
 export type BackingKind = 'tool' | 'where' | 'list'
 

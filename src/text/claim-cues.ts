@@ -16,13 +16,22 @@ export const PLAN_CUES_RE =
   /\b(?:will|shall|['’]ll|plan(?:s|ned|ning)?|going to|intend(?:s|ed|ing)?|aim(?:s|ed|ing)? to|hop(?:e|es|ing) to|want(?:s|ed)? to|would like|next (?:step|sprint|quarter|version|release|phase|iteration|milestone)s?|future|later|eventually|someday|roadmap|to-?do|tbd|upcoming|backlog|v\d+(?:\.\d+)*|version \d+|phase \d+|consider(?:s|ed|ing)?|evaluat(?:e|es|ed|ing)|explor(?:e|es|ed|ing)|investigat(?:e|es|ing)|propos(?:e|es|ed|al)|need(?:s|ed)? to|ideally|wish(?:list)?)\b/i
 
 /** Hypotheticals, conditions and advice: not a statement of what was done. */
-export const HYPOTHETICAL_CUES_RE = /\b(?:would|could|should|might|may|must|if|unless|whether|recommend(?:s|ed)?|suggest(?:s|ed)?|imagine|suppose)\b/i
+export const HYPOTHETICAL_CUES_RE = /\b(?:would|could|should|might|may|must|if|unless|whether|recommend(?:s|ed)?|suggest(?:s|ed)?|imagine|suppose)\b|\b(?:I|we|you|they|it)['’]d\b/i
 
 /** A first-person subject: the author speaking about their own project. */
 export const FIRST_PERSON_RE = /\b(?:we|our|ours|us|my|mine|we['’](?:ve|re|d))\b|\bI\b|\bI['’](?:ve|m|d)\b/i
 
 /** A passive or stative "is done" before the mention: `is rate-limited`, `are all cached`. */
 export const PASSIVE_BEFORE_RE = /\b(?:is|are|was|were|been|being|get|gets|got|stay|stays)(?:\s+(?:all|always|also|now|each|both|fully|strictly|automatically|already))?\s*$/i
+
+/** A passive anywhere in the clause: `passwords are hashed with argon2id`, `keys were rotated via Vault`. */
+export const PASSIVE_CLAUSE_RE = /\b(?:is|are|was|were|been|get|gets|got)\s+(?:(?:all|always|also|now|each|both|fully|strictly|automatically|already)\s+)?\p{L}+(?:ed|en)\b/iu
+
+/** Someone else's practice: `the provider's rate limits`, `their cache`, `GitHub's rate limit`. */
+export const OTHER_OWNER_BEFORE_RE = /(?:\b(?:their|its|his|her|your)|\p{L}['’]s?)\s+(?:[\p{L}-]+\s+)?$/iu
+
+/** Being subject to a limit rather than applying it: `we kept hitting the rate limit`. */
+export const SUBJECT_TO_BEFORE_RE = /\b(?:hit|hits|hitting|exceed(?:s|ed|ing)?|ran into|run into|running into|reach(?:ed|es|ing)?|bypass(?:ed|es|ing)?|respect(?:ed|s|ing)?|under|within|around|avoid(?:ed|s|ing)?)\s+(?:(?:the|a|an|any|their|its)\s+)?(?:[\p{L}-]+\s+)?$/iu
 
 /** A question word right before the passive: `what is cached` asks, it does not state. */
 export const QUESTION_WORD_BEFORE_RE = /\b(?:what|which|how|why|where|when|who|whether)\s+(?:\S+\s+)?$/i

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {claimVeto, clauseAround, clauseVeto, quotedRanges, sentenceVeto, FIRST_PERSON_RE, type ClaimVeto} from '../../src/text/claim-cues.js'
+import {claimVeto, clauseAround, clauseVeto, quotedRanges, sentenceVeto, FIRST_PERSON_RE, OTHER_OWNER_BEFORE_RE, PASSIVE_CLAUSE_RE, SUBJECT_TO_BEFORE_RE, type ClaimVeto} from '../../src/text/claim-cues.js'
 
 describe('claimVeto', () => {
   const cases: Array<[sentence: string, veto: ClaimVeto | null]> = [
@@ -24,6 +24,7 @@ describe('claimVeto', () => {
     ['At 10x load, our connection pool would saturate.', 'hypothetical'],
     ['If traffic grows, caching could help.', 'hypothetical'],
     ['Teams should rate-limit public endpoints.', 'hypothetical'],
+    ["I'd add error tracking from day one.", 'hypothetical'],
     // questions and instructions to the author
     ['Which columns are indexed and why?', 'question'],
     ['Specify what is cached and where.', 'imperative'],
@@ -61,4 +62,33 @@ describe('quotedRanges', () => {
     const text = 'Example: "We cache sessions in Redis." and “rate limits apply” but not "x".'
     expect(quotedRanges(text).map((r) => text.slice(r.start, r.end))).toEqual(['"We cache sessions in Redis."', '“rate limits apply”'])
   })
+})
+
+describe('ownership and passives before a mention', () => {
+  const other: Array<[before: string, matches: boolean]> = [
+    ["The payment provider's ", true],
+    ["GitHub's strict ", true],
+    ['their ', true],
+    ['We apply ', false],
+    ['Our ', false],
+  ]
+  it.each(other)('OTHER_OWNER_BEFORE_RE %s → %s', (before, matches) => expect(OTHER_OWNER_BEFORE_RE.test(before)).toBe(matches))
+
+  const subject: Array<[before: string, matches: boolean]> = [
+    ['We kept hitting the upstream ', true],
+    ['Requests exceeded the ', true],
+    ['We respect their ', true],
+    ['We added ', false],
+    ['Logins are ', false],
+  ]
+  it.each(subject)('SUBJECT_TO_BEFORE_RE %s → %s', (before, matches) => expect(SUBJECT_TO_BEFORE_RE.test(before)).toBe(matches))
+
+  const passive: Array<[clause: string, matches: boolean]> = [
+    ['passwords are hashed with argon2id', true],
+    ['keys were rotated through Vault', true],
+    ['pages are always cached at the edge', true],
+    ['the pool is large', false],
+    ['Redis holds sessions', false],
+  ]
+  it.each(passive)('PASSIVE_CLAUSE_RE %s → %s', (clause, matches) => expect(PASSIVE_CLAUSE_RE.test(clause)).toBe(matches))
 })

@@ -1,6 +1,6 @@
 import {defineRule} from '../src/define-rule.js'
 import type {Block, DocumentIndex, ListItem, Section} from '../src/document.js'
-import type {SourceRange} from '../src/text/prose-text.js'
+import {OBJECT_CHAR, type SourceRange} from '../src/text/prose-text.js'
 import {findBacking} from '../src/text/backing.js'
 import {FIRST_PERSON_RE, OTHER_OWNER_BEFORE_RE, PASSIVE_BEFORE_RE, PASSIVE_CLAUSE_RE, QUESTION_WORD_BEFORE_RE, SUBJECT_TO_BEFORE_RE, clauseAround, clauseVeto, quotedRanges, sentenceVeto} from '../src/text/claim-cues.js'
 import {compileHeadingPattern, headingPatternProblem, type HeadingMatcher} from '../src/text/heading-patterns.js'
@@ -14,6 +14,14 @@ import {stemTokens} from '../src/text/stems.js'
 const NOT_CLAIMED_ROLES: ReadonlySet<SectionRole> = new Set(['roadmap', 'non-goals', 'retrospective'])
 /** Sections whose checklists are out of scope even under a practices heading. */
 const OUT_OF_SCOPE_ROLES: ReadonlySet<SectionRole> = new Set(['roadmap', 'non-goals'])
+
+/**
+ * Items longer than this (in words, choice lists aside) describe something
+ * rather than name a practice: they are not judged as bare names.
+ */
+const BARE_NAME_MAX_WORDS = 9
+/** A word of an item, code spans included. */
+const ITEM_WORD_RE = /[\p{L}\p{N}\uFFFC][\p{L}\p{N}\uFFFC'’-]*/gu
 
 /** Longest `actual` shown inside a message before it is shortened with `…`. */
 const MESSAGE_TEXT_MAX = 60
@@ -120,7 +128,7 @@ function judgeTicked(doc: DocumentIndex, task: Task): TickedFinding | null {
 /** A prompt-shaped tail that the author wrote: first person, or concrete detail in it. */
 function authored(tail: string): boolean {
   const blanked = blank(tail, findChoiceParentheses(tail))
-  return FIRST_PERSON_RE.test(blanked) || hasQuantity(blanked) || findBacking(blanked) === 'tool' || blanked.includes('\uFFFC')
+  return FIRST_PERSON_RE.test(blanked) || hasQuantity(blanked) || findBacking(blanked) === 'tool' || blanked.includes(OBJECT_CHAR)
 }
 
 /** Backing detail in the item: its own text (name and choice lists aside), code, links, or its nested content. */
@@ -128,6 +136,7 @@ function isBacked(doc: DocumentIndex, task: Task): boolean {
   const {item, block, text} = task
   const choices = findChoiceParentheses(text)
   const own = blank(text, choices)
+  if ((own.match(ITEM_WORD_RE) ?? []).length > BARE_NAME_MAX_WORDS) return true
   const headText = practiceHead(own.trimStart())
   const headStart = own.length - own.trimStart().length
   if (hasQuantity(own) || findBacking(own, {head: {start: headStart, end: headStart + headText.length}})) return true
@@ -137,7 +146,7 @@ function isBacked(doc: DocumentIndex, task: Task): boolean {
   if (doc.links.some((link) => link.kind !== 'definition' && within(link.node, item) && outsideChoices(link.node.position?.start.offset ?? -1))) return true
   // Nested detail: further paragraphs of the item, sub-items, tables or code blocks under it.
   const nested = doc.blocks.filter((b) => b !== block && b.node.position && within(b.node, item))
-  return nested.some((b) => hasQuantity(b.text.text) || findBacking(b.text.text) !== null || b.text.text.includes('\uFFFC')) || hasFencedCode(doc, item)
+  return nested.some((b) => hasQuantity(b.text.text) || findBacking(b.text.text) !== null || b.text.text.includes(OBJECT_CHAR)) || hasFencedCode(doc, item)
 }
 
 function hasFencedCode(doc: DocumentIndex, item: ListItem): boolean {
@@ -226,7 +235,7 @@ function affirmative(before: string, clause: string, mentionStart: number, menti
   const passive = PASSIVE_CLAUSE_RE.exec(clause)
   if (passive && !QUESTION_WORD_BEFORE_RE.test(clause.slice(0, passive.index))) return true
   const rest = clause.slice(0, mentionStart) + ' '.repeat(mentionEnd - mentionStart) + clause.slice(mentionEnd)
-  if (hasQuantity(rest) || rest.includes('\uFFFC')) return true
+  if (hasQuantity(rest) || rest.includes(OBJECT_CHAR)) return true
   const backing = findBacking(rest)
   return backing === 'tool' || backing === 'where'
 }

@@ -27,6 +27,11 @@ export const PLACE_CLAUSE_RE = new RegExp(
   'i',
 )
 
+/** Who uses or enforces it: `for load balancer probes`, `probed by the load balancer`, `enforced by the gateway`. */
+export const CONSUMER_WORDS: readonly string[] = ['load balancer', 'reverse proxy', 'proxy', 'gateway', 'api gateway', 'ci', 'pipeline', 'middleware', 'edge', 'cdn', 'kubernetes', 'orchestrator', 'uptime monitor']
+
+export const CONSUMER_CLAUSE_RE = new RegExp(`\\b(?:for|by)\\s+(?:the\\s+|our\\s+|a\\s+)?(?:${CONSUMER_WORDS.map(escapeWords).join('|')})\\b`, 'i')
+
 /** `server-side`, `client-side`, `at build time`, `on merge`, `on push`, `before merge`. */
 export const SIDE_CLAUSE_RE = /\b(?:server|client|edge)[\s-]side\b|\b(?:on|before|after)\s+(?:merge|push|commit|deploy|release)\b/i
 
@@ -57,7 +62,7 @@ export interface BackingOptions {
 export function findBacking(text: string, options: BackingOptions = {}): BackingKind | null {
   if (findToolNames(text, {titleCase: isTitleCase(text)}).length > 0) return 'tool'
   const rest = options.head ? text.slice(0, options.head.start) + ' '.repeat(options.head.end - options.head.start) + text.slice(options.head.end) : text
-  if (SCOPE_CLAUSE_RE.test(rest) || PLACE_CLAUSE_RE.test(rest) || SIDE_CLAUSE_RE.test(rest) || PER_CLAUSE_RE.test(rest) || INCLUDING_CLAUSE_RE.test(rest)) return 'where'
+  if (SCOPE_CLAUSE_RE.test(rest) || PLACE_CLAUSE_RE.test(rest) || CONSUMER_CLAUSE_RE.test(rest) || SIDE_CLAUSE_RE.test(rest) || PER_CLAUSE_RE.test(rest) || INCLUDING_CLAUSE_RE.test(rest)) return 'where'
   for (const match of rest.matchAll(HOW_CLAUSE_RE)) {
     if (!VAGUE_OBJECTS_RE.test(match[1])) return 'where'
   }

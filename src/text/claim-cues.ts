@@ -16,7 +16,7 @@ export const PLAN_CUES_RE =
   /\b(?:will|shall|['’]ll|plan(?:s|ned|ning)?|going to|intend(?:s|ed|ing)?|aim(?:s|ed|ing)? to|hop(?:e|es|ing) to|want(?:s|ed)? to|would like|next (?:step|sprint|quarter|version|release|phase|iteration|milestone)s?|future|later|eventually|someday|roadmap|to-?do|tbd|upcoming|backlog|v\d+(?:\.\d+)*|version \d+|phase \d+|consider(?:s|ed|ing)?|evaluat(?:e|es|ed|ing)|explor(?:e|es|ed|ing)|investigat(?:e|es|ing)|propos(?:e|es|ed|al)|need(?:s|ed)? to|ideally|wish(?:list)?)\b/i
 
 /** Hypotheticals, conditions and advice: not a statement of what was done. */
-export const HYPOTHETICAL_CUES_RE = /\b(?:would|could|should|might|may|must|if|unless|whether|recommend(?:s|ed)?|suggest(?:s|ed)?|imagine|suppose)\b|\b(?:I|we|you|they|it)['’]d\b/i
+export const HYPOTHETICAL_CUES_RE = /\b(?:would|could|can|should|might|may|must|if|unless|whether|recommend(?:s|ed)?|suggest(?:s|ed)?|imagine|suppose)\b|\b(?:I|we|you|they|it)['’]d\b/i
 
 /** A first-person subject: the author speaking about their own project. */
 export const FIRST_PERSON_RE = /\b(?:we|our|ours|us|my|mine|we['’](?:ve|re|d))\b|\bI\b|\bI['’](?:ve|m|d)\b/i

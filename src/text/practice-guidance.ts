@@ -33,8 +33,8 @@ export const EXAMPLE_PAREN_RE = /\((?:e\.\s?g\.?|eg\.?|i\.\s?e\.?|such as|for ex
 /** A parenthesis offering alternatives: `(Redis/CDN)`, `(bcrypt … or argon2id)`, `(GitHub Actions or similar)`. */
 export const ALTERNATIVES_PAREN_RE = /\((?=[^()]*(?:\bor\b|\betc\b|\band so on\b|\p{L}{2,}\/\p{L}{2,}))[^()]*\)/giu
 
-/** A slash pair of names counts as alternatives only without a number (`100 req/min` is a rate, not a choice). */
-const DIGIT_RE = /\d/
+/** A slash pair of names counts as alternatives only without a number (`100 req/min` is a rate, not a choice; `argon2` is a name). */
+const DIGIT_RE = /(?<![\p{L}])\d/u
 
 export interface GuidanceSpan {
   /** Offsets of the guidance in the text (from its first word to the end of the item). */

@@ -23,6 +23,8 @@ export const KNOWN_TOOLS: readonly string[] = [
   'webpack', 'vite', 'rollup', 'esbuild', 'turbopack', 'parcel',
   'sharp', 'imgix', 'vercel', 'netlify', 'heroku', 'render', 'railway', 'fly.io',
   'vault', 'doppler', 'dotenv', 'certbot',
+  // named mechanisms written as dashed header names
+  'content-security-policy', 'strict-transport-security', 'x-frame-options', 'x-content-type-options', 'samesite', 'httponly',
 ]
 
 /** Acronyms that name a concrete mechanism (most acronyms name a category: `API`, `SQL`, `XSS`). */
@@ -87,7 +89,7 @@ export function findToolNames(text: string, options: FindNamesOptions = {}): Nam
   }
   for (const match of text.matchAll(DASHED_NAME_RE)) {
     const parts = match[0].toLowerCase().split('-')
-    if (parts.some((part) => KNOWN_TOOL_SET.has(part) || PACKAGE_PARTS.has(part))) add(match.index, match.index + match[0].length)
+    if (KNOWN_TOOL_SET.has(parts.join('-')) || parts.some((part) => KNOWN_TOOL_SET.has(part) || PACKAGE_PARTS.has(part))) add(match.index, match.index + match[0].length)
   }
   for (const match of text.matchAll(WORDISH_RE)) {
     const word = match[0]

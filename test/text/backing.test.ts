@@ -11,6 +11,8 @@ describe('findBacking', () => {
     ['Validation runs server-side', 'where'],
     ['Token checks via middleware', 'where'],
     ['HTTPS everywhere, including internal service traffic', 'where'],
+    ['Health check endpoints for load balancer probes', 'where'],
+    ['Liveness endpoint probed by the orchestrator', 'where'],
     ['Image optimization with modern formats, responsive sizes, lazy decoding', 'list'],
     // near misses: bare names and vague clauses
     ['Caching strategy', null],
@@ -20,6 +22,7 @@ describe('findBacking', () => {
     ['Security using best practices', null],
     ['Then walk through the cascade of failures', null],
     ['Input validation and sanitization', null],
+    ['Connection pooling for the database', null],
   ]
   it.each(cases)('%s → %s', (text, kind) => expect(findBacking(text)).toBe(kind))
 

@@ -25,6 +25,7 @@ describe('claimVeto', () => {
     ['If traffic grows, caching could help.', 'hypothetical'],
     ['Teams should rate-limit public endpoints.', 'hypothetical'],
     ["I'd add error tracking from day one.", 'hypothetical'],
+    ['Operators can deploy an OpenTelemetry collector on each node.', 'hypothetical'],
     // questions and instructions to the author
     ['Which columns are indexed and why?', 'question'],
     ['Specify what is cached and where.', 'imperative'],

@@ -24,6 +24,7 @@ describe('findGuidance', () => {
 describe('findChoiceParentheses', () => {
   const cases: Array<[item: string, parens: string[]]> = [
     ['Caching strategy (Redis/CDN)', ['(Redis/CDN)']],
+    ['Secure password hashing (bcrypt/argon2)', ['(bcrypt/argon2)']],
     ['Secure password hashing (bcrypt with cost factor 12+ or argon2id)', ['(bcrypt with cost factor 12+ or argon2id)']],
     ['CI/CD pipeline (GitHub Actions or similar) with tests', ['(GitHub Actions or similar)']],
     ['Input validation (e.g., Joi, Zod)', ['(e.g., Joi, Zod)']],

@@ -12,6 +12,7 @@ describe('findToolNames', () => {
     ['Hashed on both User and Shop models', ['User', 'Shop']],
     ['Signed JWT in an HttpOnly cookie', ['JWT', 'HttpOnly']],
     ['Error tracking (Sentry)', ['Sentry']],
+    ['XSS protection -- Content-Security-Policy headers', ['Content-Security-Policy']],
     // near misses: sentence-start capitals, acronyms that name categories, compounds, abbreviations
     ['Caching strategy', []],
     ['Input validation and sanitization', []],

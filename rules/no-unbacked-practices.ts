@@ -2,10 +2,11 @@ import {defineRule} from '../src/define-rule.js'
 import type {Block, DocumentIndex, ListItem, Section} from '../src/document.js'
 import {OBJECT_CHAR, type SourceRange} from '../src/text/prose-text.js'
 import {findBacking} from '../src/text/backing.js'
-import {FIRST_PERSON_RE, OTHER_OWNER_BEFORE_RE, PASSIVE_BEFORE_RE, PASSIVE_CLAUSE_RE, QUESTION_WORD_BEFORE_RE, SUBJECT_TO_BEFORE_RE, clauseAround, clauseVeto, quotedRanges, sentenceVeto} from '../src/text/claim-cues.js'
+import {FIRST_PERSON_RE, OTHER_OWNER_BEFORE_RE, PASSIVE_BEFORE_RE, PASSIVE_CLAUSE_RE, PATIENT_BEFORE_RE, QUESTION_WORD_BEFORE_RE, SUBJECT_TO_BEFORE_RE, clauseAround, clauseVeto, quotedRanges, sentenceVeto} from '../src/text/claim-cues.js'
 import {compileHeadingPattern, headingPatternProblem, type HeadingMatcher} from '../src/text/heading-patterns.js'
 import {findChoiceParentheses, findGuidance} from '../src/text/practice-guidance.js'
 import {DEFAULT_EXPECTED, findPracticeMentions, practiceHead, practiceOfItem, type ItemPractice} from '../src/text/practices.js'
+import {isNonGoalsLabel} from '../src/text/non-goals.js'
 import {hasQuantity} from '../src/text/quantities.js'
 import type {SectionRole} from '../src/text/section-roles.js'
 import {stemTokens} from '../src/text/stems.js'
@@ -71,12 +72,13 @@ export default defineRule({
     }
 
     const tickedKeys = new Set(tasks.filter((t) => t.item.checked === true).map((t) => practiceOfItem(stripGuidance(t.text))?.key).filter((key) => key !== undefined))
+    const excluded = nonGoalLabelRanges(doc)
     const claimed = new Set<string>()
     for (const task of tasks) {
       if (task.item.checked !== false) continue
       const practice = practiceOfItem(stripGuidance(task.text))
       if (!practice || tickedKeys.has(practice.key) || claimed.has(practice.key)) continue
-      const claim = findClaim(doc, practice)
+      const claim = findClaim(doc, practice, excluded)
       if (!claim) continue
       claimed.add(practice.key)
       const line = doc.point(task.item.start).line
@@ -175,9 +177,11 @@ interface Claim {
 }
 
 /** The first affirmative prose statement of `practice` outside checklists, plans and non-goals. */
-function findClaim(doc: DocumentIndex, practice: ItemPractice): Claim | null {
+function findClaim(doc: DocumentIndex, practice: ItemPractice, excluded: readonly SourceRange[]): Claim | null {
   for (const block of doc.blocks) {
     if (!claimableBlock(block)) continue
+    const start = block.node.position?.start.offset ?? -1
+    if (excluded.some((r) => start >= r.start && start < r.end)) continue
     const quoted = quotedRanges(block.text.text)
     const guidance = findGuidance(block.text.text)
     for (const sentence of doc.sentences(block)) {
@@ -214,6 +218,26 @@ function claimableBlock(block: Block): boolean {
   return true
 }
 
+/**
+ * Text under a non-goals label outside a non-goals section: the labelled
+ * paragraph (`**Out of scope:** rate limiting for batch jobs`) and a list
+ * right after a label that stands alone (`**Non-goals:**` then a list).
+ */
+function nonGoalLabelRanges(doc: DocumentIndex): SourceRange[] {
+  const out: SourceRange[] = []
+  for (const block of doc.blocks) {
+    if (!block.label || !isNonGoalsLabel(block.label.text)) continue
+    const start = block.node.position?.start.offset ?? 0
+    let end = block.node.position?.end.offset ?? start
+    const siblings = block.section.nodes
+    const at = siblings.indexOf(block.node)
+    const next = at >= 0 ? siblings[at + 1] : undefined
+    if (next?.type === 'list' && block.text.text.slice(block.label.contentStart).trim() === '') end = next.position?.end.offset ?? end
+    out.push({start, end})
+  }
+  return out
+}
+
 /** A paragraph that is nothing but links (a table of contents entry, a reference list). */
 function onlyLinks(block: Block): boolean {
   const children = block.node.children ?? []
@@ -226,10 +250,11 @@ function onlyLinks(block: Block): boolean {
  * rate-limit`), a passive (`is rate-limited`, `are hashed with argon2id`),
  * or concrete detail beside the mention (a number, a code span, a named
  * tool, a place). Someone else's practice (`the provider's rate limits`)
- * or being subject to one (`hitting the rate limit`) is not a claim.
+ * or being subject to one (`hitting the rate limit`, `we were
+ * rate-limited`) is not a claim.
  */
 function affirmative(before: string, clause: string, mentionStart: number, mentionEnd: number): boolean {
-  if (OTHER_OWNER_BEFORE_RE.test(before) || SUBJECT_TO_BEFORE_RE.test(before)) return false
+  if (OTHER_OWNER_BEFORE_RE.test(before) || SUBJECT_TO_BEFORE_RE.test(before) || PATIENT_BEFORE_RE.test(before)) return false
   if (FIRST_PERSON_RE.test(clause)) return true
   if (PASSIVE_BEFORE_RE.test(before) && !QUESTION_WORD_BEFORE_RE.test(before.replace(PASSIVE_BEFORE_RE, ''))) return true
   const passive = PASSIVE_CLAUSE_RE.exec(clause)

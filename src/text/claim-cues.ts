@@ -27,11 +27,14 @@ export const PASSIVE_BEFORE_RE = /\b(?:is|are|was|were|been|being|get|gets|got|s
 /** A passive anywhere in the clause: `passwords are hashed with argon2id`, `keys were rotated via Vault`. */
 export const PASSIVE_CLAUSE_RE = /\b(?:is|are|was|were|been|get|gets|got)\s+(?:(?:all|always|also|now|each|both|fully|strictly|automatically|already)\s+)?\p{L}+(?:ed|en)\b/iu
 
+/** The author on the receiving end: `we were rate-limited`, `I kept getting throttled`. */
+export const PATIENT_BEFORE_RE = /\b(?:we|I)\s+(?:(?:were|was|are|am|got|get|kept getting|keep getting|have been|had been|started getting)\s+)(?:(?:also|repeatedly|constantly|quickly|briefly|occasionally)\s+)?$/i
+
 /** Someone else's practice: `the provider's rate limits`, `their cache`, `GitHub's rate limit`. */
 export const OTHER_OWNER_BEFORE_RE = /(?:\b(?:their|its|his|her|your)|\p{L}['’]s?)\s+(?:[\p{L}-]+\s+)?$/iu
 
 /** Being subject to a limit rather than applying it: `we kept hitting the rate limit`. */
-export const SUBJECT_TO_BEFORE_RE = /\b(?:hit|hits|hitting|exceed(?:s|ed|ing)?|ran into|run into|running into|reach(?:ed|es|ing)?|bypass(?:ed|es|ing)?|respect(?:ed|s|ing)?|under|within|around|avoid(?:ed|s|ing)?)\s+(?:(?:the|a|an|any|their|its)\s+)?(?:[\p{L}-]+\s+)?$/iu
+export const SUBJECT_TO_BEFORE_RE = /\b(?:hit|hits|hitting|trigger(?:s|ed|ing)?|exceed(?:s|ed|ing)?|ran into|run into|running into|reach(?:ed|es|ing)?|bypass(?:ed|es|ing)?|respect(?:ed|s|ing)?|under|within|around|avoid(?:ed|s|ing)?)\s+(?:(?:the|a|an|any|their|its)\s+)?(?:[\p{L}-]+\s+)?$/iu
 
 /** A question word right before the passive: `what is cached` asks, it does not state. */
 export const QUESTION_WORD_BEFORE_RE = /\b(?:what|which|how|why|where|when|who|whether)\s+(?:\S+\s+)?$/i

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {claimVeto, clauseAround, clauseVeto, quotedRanges, sentenceVeto, FIRST_PERSON_RE, OTHER_OWNER_BEFORE_RE, PASSIVE_CLAUSE_RE, SUBJECT_TO_BEFORE_RE, type ClaimVeto} from '../../src/text/claim-cues.js'
+import {claimVeto, clauseAround, clauseVeto, quotedRanges, sentenceVeto, FIRST_PERSON_RE, OTHER_OWNER_BEFORE_RE, PASSIVE_CLAUSE_RE, PATIENT_BEFORE_RE, SUBJECT_TO_BEFORE_RE, type ClaimVeto} from '../../src/text/claim-cues.js'
 
 describe('claimVeto', () => {
   const cases: Array<[sentence: string, veto: ClaimVeto | null]> = [
@@ -79,10 +79,20 @@ describe('ownership and passives before a mention', () => {
     ['We kept hitting the upstream ', true],
     ['Requests exceeded the ', true],
     ['We respect their ', true],
+    ['Our retry loop triggered ', true],
     ['We added ', false],
     ['Logins are ', false],
   ]
   it.each(subject)('SUBJECT_TO_BEFORE_RE %s → %s', (before, matches) => expect(SUBJECT_TO_BEFORE_RE.test(before)).toBe(matches))
+
+  const patient: Array<[before: string, matches: boolean]> = [
+    ['We were ', true],
+    ['During the import we kept getting ', true],
+    ['I was repeatedly ', true],
+    ['Our login endpoint is ', false],
+    ['Logins were ', false],
+  ]
+  it.each(patient)('PATIENT_BEFORE_RE %s → %s', (before, matches) => expect(PATIENT_BEFORE_RE.test(before)).toBe(matches))
 
   const passive: Array<[clause: string, matches: boolean]> = [
     ['passwords are hashed with argon2id', true],

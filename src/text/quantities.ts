@@ -5,7 +5,8 @@
  * A quantity is
  * - digits with or without a unit: `120 ms`, `40%`, `3x`, `×3`, `$49`, `€2k`,
  *   `1.2M`, `2,000`, ranges `3-5`, durations `2 weeks`, times `3.2s`;
- * - a number word: `zero` … `twenty`, tens, `hundred`, `single`, `half`,
+ * - a number word: `zero` … `twenty` (`one` only before a unit), tens,
+ *   `hundred`, `single-digit`, `half`,
  *   `twice`, `double`, `triple`, `dozens`, `hundreds`, `thousands`, `millions`,
  *   `an order of magnitude`;
  * - a before→after pair of units: `from weeks to days`, `hours → minutes`.
@@ -68,12 +69,17 @@ export const COUNT_NOUNS: ReadonlySet<string> = new Set([
 /** Units glued to the digits whose letters are case-sensitive (`1.2M`, `3B`, `4K`). */
 const GLUED_CASED_UNITS: ReadonlySet<string> = new Set(['M', 'B', 'K', 'T', 'X'])
 
-/** Number words. `one` is left out on purpose: "one of", "no one", "one place" are rarely measures. */
+/**
+ * Number words. `one` and `single` are left out on purpose: "one of", "no
+ * one", "a single place", "a single source of truth" are rarely measures;
+ * they count only before a unit (`one week`, `a single day`) or as
+ * `single-digit`.
+ */
 export const NUMBER_WORDS: readonly string[] = [
   'zero', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
   'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty',
   'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'thousand', 'million', 'billion',
-  'single', 'half', 'twice', 'double', 'doubled', 'doubling', 'triple', 'tripled', 'tripling', 'quadruple', 'quadrupled',
+  'single-digit', 'half', 'twice', 'double', 'doubled', 'doubling', 'triple', 'tripled', 'tripling', 'quadruple', 'quadrupled',
   'halved', 'halving', 'tenfold', 'twofold', 'threefold', 'hundredfold',
   'dozen', 'dozens', 'hundreds', 'thousands', 'millions', 'billions',
 ]
@@ -81,7 +87,7 @@ export const NUMBER_WORDS: readonly string[] = [
 export const NUMBER_WORD_IDIOMS_RE =
   /\b(?:single[- ](?:sign[- ]on|source|page|point|responsibility|pane|threaded|handedly|tenant|file|command|click|line|place|repo(?:sitory)?)|double[- ](?:click(?:ed|ing|s)?|check(?:ed|ing|s)?|edged|down|standard|quotes?|dip(?:ping)?|booking)|half[- ](?:baked|hearted|joking(?:ly)?)|(?:a|the|my|our|his|her) other half|two[- ]way|two[- ]factor|zero[- ](?:trust|downtime deploy(?:s|ments?)?|config(?:uration)?|copy))\b/gi
 
-/** `one` counts only before a unit: `one week`, `one engineer-month`. */
+/** `one` and `a single` count only before a unit: `one week`, `a single day`. */
 const ONE_WITH_UNIT_RE = /\b(?:one|a single)\s+(?:second|minute|hour|day|week|month|quarter|year|sprint)s?\b/gi
 /** `an order of magnitude`, `two orders of magnitude`. */
 const ORDER_OF_MAGNITUDE_RE = /\borders? of magnitude\b/gi

@@ -1,0 +1,85 @@
+import {describe, expect, it} from 'vitest'
+import {findMetricClaims, hasMeasurableSubject, type ClaimOptions} from '../../src/text/metric-claims.js'
+
+/** Sentence → the claim phrase found (first one), with the options used. */
+const CLAIMS: ReadonlyArray<[string, string, ClaimOptions?]> = [
+  ['We significantly reduced latency on the search API.', 'significantly reduced latency'],
+  ['Build times dropped after the cache landed.', 'Build times dropped'],
+  ['Costs were reduced across the board.', 'Costs were reduced'],
+  ['The change cut cloud spend for the team.', 'cut cloud spend'],
+  ['Automation saved time for the support team.', 'saved time'],
+  ['It reduced the number of incidents.', 'reduced the number of incidents'],
+  ['Deploys are now faster.', 'faster'],
+  ['Checkout is now considerably faster.', 'considerably faster'],
+  ['We now see fewer incidents.', 'fewer incidents'],
+  ['The team saw substantially fewer manual adjustments.', 'substantially fewer manual adjustments'],
+  ['The rollout brought measurable results.', 'measurable results'],
+  ['The release was followed by a reduction in overtime hours.', 'reduction in overtime hours'],
+  ['Clear metrics demonstrated performance improvements.', 'performance improvements'],
+  ['Reduced report generation time.', 'Reduced report generation time'],
+  ['Reduces manual effort for the ops team.', 'Reduces manual effort', {baseForms: true}],
+  ['Logs standardise tone and reduce manual drafting.', 'reduce manual drafting', {baseForms: true}],
+  ['Integration increased adoption.', 'increased adoption'],
+  ['Higher staff efficiency', 'Higher staff efficiency'],
+  ['The redesign improved render passes.', 'improved render passes', {subjects: ['render passes']}],
+]
+
+/** Sentences that hold no claim (with the options used). */
+const NOT_CLAIMS: ReadonlyArray<[string, ClaimOptions?]> = [
+  ['We will reduce latency next quarter.'],
+  ['Our goal is faster builds.'],
+  ['We aim to cut costs by moving to spot instances.'],
+  ['To improve throughput, we added a queue.'],
+  ['If latency increases, the pool scales out.'],
+  ['Caching can reduce load on the database.'],
+  ['Batching may slightly increase memory usage.'],
+  ['A CDN would improve load times.'],
+  ['Did the cache improve response times?'],
+  ['The migration did not reduce costs.'],
+  ['We saw no significant change in error rates.'],
+  ['Improved usability and better collaboration.'],
+  ['Enhanced developer experience.'],
+  ['Improved code quality and consistency.'],
+  ['Latency increased whenever the provider slowed down.'],
+  ['Error rates increase as workflows grow.'],
+  ['Caching reduces latency for repeat visitors.', {realis: true}],
+  ['A faster serialiser would help.', {realis: true}],
+  ['Reduce travel time.'],
+  ['It lets users better utilize the memory they have.', {realis: true}],
+  ['Improved over time.'],
+  ['The error handling was improved.'],
+  ['Better control over resources.', {context: 'It empowers users to:', realis: true}],
+  ['Leaders want automation that reduces admin effort.'],
+]
+
+describe('findMetricClaims', () => {
+  for (const [sentence, phrase, options] of CLAIMS) {
+    it(`finds \`${phrase}\` in "${sentence}"`, () => {
+      const claims = findMetricClaims(sentence, options)
+      expect(claims.length).toBeGreaterThan(0)
+      expect(sentence.slice(claims[0].start, claims[0].end)).toBe(phrase)
+    })
+  }
+  for (const [sentence, options] of NOT_CLAIMS) {
+    it(`finds nothing in "${sentence}"`, () => {
+      expect(findMetricClaims(sentence, options).map((c) => sentence.slice(c.start, c.end))).toEqual([])
+    })
+  }
+})
+
+describe('hasMeasurableSubject', () => {
+  it.each(['Cost Reduction', 'Uptime', 'Build time', 'Conversion rate', 'Manual work'])('%s is measurable', (text) => {
+    expect(hasMeasurableSubject(text)).toBe(true)
+  })
+  it.each(['Usability', 'Consistency', 'Collaboration', 'Developer experience', 'Code quality'])('%s is not', (text) => {
+    expect(hasMeasurableSubject(text)).toBe(false)
+  })
+})
+
+describe('line breaks inside a sentence', () => {
+  it('match like spaces', () => {
+    const sentence = 'Build\ntimes dropped after the cache landed.'
+    const [claim] = findMetricClaims(sentence)
+    expect(sentence.slice(claim.start, claim.end)).toBe('Build\ntimes dropped')
+  })
+})

@@ -2,9 +2,10 @@
 import type {Rule} from '../src/define-rule.js'
 import noPlaceholders from './no-placeholders.js'
 import requireNonGoals from './require-non-goals.js'
+import noUnquantifiedMetrics from './no-unquantified-metrics.js'
 import noGenericChallenges from './no-generic-challenges.js'
 import noUnbackedPractices from './no-unbacked-practices.js'
 
-export const rules: readonly Rule[] = [noPlaceholders, requireNonGoals, noGenericChallenges, noUnbackedPractices] as unknown as readonly Rule[]
+export const rules: readonly Rule[] = [noPlaceholders, requireNonGoals, noUnquantifiedMetrics, noGenericChallenges, noUnbackedPractices] as unknown as readonly Rule[]
 
 export const ruleIds: readonly string[] = rules.map((rule) => rule.id)

@@ -5,6 +5,7 @@ import {classifyHeading} from '../src/text/section-roles.js'
 import {
   CHALLENGE_COLUMN_RE,
   CHALLENGE_INTRO_LABEL_RE,
+  CHALLENGE_NUMBERING_RE,
   CHALLENGE_PLACEHOLDER_RE,
   CHALLENGE_PROMPT_RE,
   NON_CHALLENGE_GROUP_RE,
@@ -32,9 +33,9 @@ interface Unit {
 const OTHER_ROLES = ['goals', 'non-goals', 'narrative', 'results', 'practices', 'roadmap', 'lessons', 'risks', 'retrospective', 'resources'] as const
 
 /** Separators between a challenge's headline and the rest: a dash, a colon, a semicolon. */
-const HEAD_SEPARATOR_RE = /\s+[—–]\s*|[—–]\s*|\s+--?\s+|[:：]\s+|;\s+/u
+const HEAD_SEPARATOR_RE = /\s+[—–]\s*|[—–]\s*|\s+--?\s+|[:：]\s+|;\s+|\s*(?=→|->|=>)/u
 /** Separators between the parts of a challenge's description. */
-const BODY_SEPARATOR_RE = /\s+[—–]\s*|[—–]\s*|\s+--?\s+|;\s+|\n+/u
+const BODY_SEPARATOR_RE = /\s+[—–]\s*|[—–]\s*|\s+--?\s+|;\s+|\n+|\s*(?=→|->|=>)/u
 
 export default defineRule({
   id: 'no-generic-challenges',
@@ -53,14 +54,14 @@ export default defineRule({
       if (seen.has(unit.range.start)) continue
       seen.add(unit.range.start)
       if (!isGeneric(unit)) continue
-      const actual = unit.head.trim().replace(/[\s.:;]+$/, '')
+      const actual = unit.head.replace(CHALLENGE_NUMBERING_RE, '').trim().replace(/[\s.:;]+$/, '')
       report('generic', {actual}, unit.range, {actual, expected: 'the specific failure and its cause'})
     }
   },
 })
 
 function isGeneric(unit: Unit): boolean {
-  const head = unit.head.trim()
+  const head = unit.head.replace(CHALLENGE_NUMBERING_RE, '').trim()
   if (head === '' || CHALLENGE_PLACEHOLDER_RE.test(head) || CHALLENGE_PROMPT_RE.test(head) || isChallengeTemplatePrompt(head)) return false
   // An item that is only the fix (`Solution: implemented GraphQL`) is not a challenge.
   if (SOLUTION_SEGMENT_RE.test(head)) return false
@@ -171,7 +172,7 @@ function listItemUnit(item: ListItem): Unit | null {
     return unit
   }
   const text = first.text.text
-  const start = text.length - text.trimStart().length
+  let start = text.length - text.trimStart().length
   const lead = first.node.children?.[0]
   if (lead && (lead.type === 'strong' || lead.type === 'emphasis')) {
     const title = plainText(lead).trim()
@@ -182,8 +183,14 @@ function listItemUnit(item: ListItem): Unit | null {
       }
     }
   }
-  const sentenceEnd = firstSentenceEnd(text, start)
-  const separator = HEAD_SEPARATOR_RE.exec(text.slice(start, sentenceEnd))
+  let sentenceEnd = firstSentenceEnd(text, start)
+  let separator = HEAD_SEPARATOR_RE.exec(text.slice(start, sentenceEnd))
+  // `Challenge: X` or `Problem — X`: X is the headline.
+  if (separator && CHALLENGE_INTRO_LABEL_RE.test(text.slice(start, start + separator.index).trim())) {
+    start += separator.index + separator[0].length
+    sentenceEnd = firstSentenceEnd(text, start)
+    separator = HEAD_SEPARATOR_RE.exec(text.slice(start, sentenceEnd))
+  }
   const headEnd = separator ? start + separator.index : sentenceEnd
   return {
     head: text.slice(start, headEnd).trim(),

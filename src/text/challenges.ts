@@ -22,7 +22,7 @@ export const FAILURE_WORDS: readonly string[] = [
   'overwrote', 'overwritten', 'overwrites', 'out of sync', 'desync', 'desynced', 'drifted', 'diverged',
   'flaky', 'flaked', 'flakes', 'failed', 'fails', 'broke', 'broken', 'breaking', 'regressed', 'rejected', 'bounced',
   'invalidating', 'invalidated', 'blank page', 'blank screen', 'white screen', 'infinite loop', 'infinite loops', 'retry storm',
-  'thundering herd', 'cold start', 'cold starts', 'exceeded', 'overflowed', 'overflow', 'mismatch', 'mismatched', 'conflicts', 'conflicting',
+  'thundering herd', 'cold start', 'cold starts', 'exceeded', 'overflowed', 'overflow', 'mismatch', 'mismatched',
   'rolled back', 'rollback', 'outage', 'outages', 'incident', 'incidents', 'paged', 'evicted', 'killed', 'locked out', 'unreachable',
 ]
 
@@ -56,7 +56,7 @@ export const DIFFICULTY_PHRASES: readonly string[] = [
   'hard', 'tricky', 'difficult', 'challenging', 'complex', 'complicated', 'painful', 'time-consuming', 'time consuming',
   'an issue', 'a challenge', 'a problem', 'a pain', 'a pain point', 'a struggle', 'a headache', 'a nightmare', 'a bottleneck',
   'an obstacle', 'a hurdle', 'cumbersome', 'messy', 'problematic', 'confusing', 'non-trivial', 'nontrivial', 'not easy',
-  'not trivial', 'not straightforward', 'frustrating', 'tedious', 'error-prone', 'overwhelming', 'slow', 'difficult to manage',
+  'not trivial', 'not straightforward', 'frustrating', 'tedious', 'error-prone', 'overwhelming', 'difficult to manage',
   'hard to manage', 'a big challenge', 'a major challenge', 'a real challenge', 'a significant challenge', 'a constant struggle',
 ]
 
@@ -126,7 +126,8 @@ export const CLAUSE_WORDS: ReadonlySet<string> = new Set([
 /** Prepositions and participles that end the head of a noun phrase (`Performance issues in REST endpoints`). Lower case. */
 export const NOUN_PHRASE_BREAKS: ReadonlySet<string> = new Set([
   'of', 'for', 'in', 'across', 'around', 'with', 'between', 'on', 'at', 'from', 'within', 'among', 'about', 'over', 'into',
-  'to', 'through', 'via', 'per', 'and', 'or', '&',
+  'to', 'through', 'via', 'per', 'and', 'or', '&', 'by', 'as', 'than', 'like', 'without', 'before', 'behind', 'against',
+  'toward', 'towards', 'beyond', 'inside', 'outside', 'throughout', 'despite', 'versus', 'vs',
 ])
 
 export type ChallengeShape = 'difficulty' | 'gerund' | 'noun-phrase'
@@ -157,8 +158,13 @@ export function isGerund(word: string): boolean {
   return /^\p{L}{3,}ing$/u.test(word) && !NON_GERUND_ING.has(word) && !SOLUTION_GERUNDS.has(word)
 }
 
+/** A past-tense verb after the first word (`Documentation lagged behind`), unless an adverb makes it an adjective (`poorly documented`). */
+function hasPastTenseVerb(words: string[]): boolean {
+  return words.some((w, i) => i > 0 && /^\p{L}{3,}ed$/u.test(w) && !/eed$/.test(w) && !/ly$/.test(words[i - 1]))
+}
+
 function isCategoryNounPhrase(words: string[]): boolean {
-  if (words.some((w) => CLAUSE_WORDS.has(w))) return false
+  if (words.some((w) => CLAUSE_WORDS.has(w)) || hasPastTenseVerb(words)) return false
   // The head noun: the last word before a preposition or a participle, else the last word.
   let end = words.length
   for (let i = 1; i < words.length; i++) {
@@ -177,14 +183,14 @@ function isCategoryNounPhrase(words: string[]): boolean {
 
 /** A part of a challenge item that describes the fix, not the problem (`— we added …`, `Solution: …`). */
 export const SOLUTION_SEGMENT_RE =
-  /^(?:(?:we|i|the team|our team|they)\s+(?:then\s+|eventually\s+|finally\s+)?(?:added|used|introduced|implemented|built|wrote|created|switched|moved|migrated|adopted|replaced|solved|fixed|resolved|addressed|mitigated|refactored|rewrote|set up|configured|enabled|deployed|chose|picked|went with|applied|designed|automated|documented|handled|split|cached|wrapped|put)\b|(?:solution|solved|fix|fixed|resolution|resolved|mitigation|mitigated|approach|workaround|answer|how we solved it|how i solved it|what we did|what i did|outcome|result|lessons? learned|lesson|what i learned|what we learned|takeaway|trade-?off|impact)\b|(?:solved|fixed|resolved|addressed|mitigated|handled) (?:by|with|via|through)\b|(?:to (?:solve|fix|address|mitigate|handle) (?:this|it|that))\b|(?:→|->|=>))/i
+  /^(?:(?:we|i|the team|our team|they)\s+(?:then\s+|eventually\s+|finally\s+)?(?:added|used|introduced|implemented|built|wrote|created|switched|moved|migrated|adopted|replaced|solved|fixed|resolved|addressed|mitigated|refactored|rewrote|set up|configured|enabled|deployed|chose|picked|went with|applied|designed|automated|documented|handled|split|cached|wrapped|put)\b|(?:solution|solved|fix|fixed|resolution|resolved|mitigation|mitigated|approach|workaround|answer|how we solved it|how i solved it|what we did|what i did|outcome|result|lessons? learned|lesson|what i learned|what we learned|takeaway|trade-?off|impact)\b|(?:solved|fixed|resolved|addressed|mitigated|handled) (?:by|with|via|through)\b|(?:added|introduced|implemented|built|wrote|created|switched|moved|migrated|adopted|replaced|refactored|rewrote|configured|enabled|automated|used)\s|(?:to (?:solve|fix|address|mitigate|handle) (?:this|it|that))\b|(?:→|->|=>))/i
 
 /** Bold labels that introduce the challenge itself: `**Challenge:** …`, `**The Problem**: …`. */
 export const CHALLENGE_INTRO_LABEL_RE = /^(?:the |main |key |core |biggest )?(?:challenge|problem|issue|symptom|pain ?point|obstacle|hurdle|difficulty)s?$/i
 
 /** Bold labels of the other parts of a challenge write-up: not a challenge unit on their own. */
 export const NON_CHALLENGE_LABEL_RE =
-  /^(?:the |our |my )?(?:solution|fix|approach|resolution|result|results|outcome|impact|investigation|root cause|cause|why|how|what (?:i|we) learned|learned|learnings?|lessons?(?: learned)?|takeaways?|trade-?offs?|alternatives?(?: considered)?|context|background|note|tip|example|status|owner|tools?|stack|decision|next steps?|mitigation|workaround)$/i
+  /^(?:the |our |my )?(?:solutions?|fix(?:es)?|approach|resolution|results?|outcomes?|impact|investigation|root cause|cause|why|how|what (?:i|we) (?:learned|did|changed|built)|learned|learnings?|lessons?(?: learned)?|takeaways?|trade-?offs?|alternatives?(?: considered)?|context|background|notes?|tip|example|status|owners?|tools?|(?:tech )?stack|decisions?|next steps?|mitigations?|workarounds?|goals?|objectives?|aims?|client|customer|role|team|duration|timeline|deliverables?|scope|audience|users|platform|year|date|links?|summary|overview|tl;?dr)$/i
 
 /** Sub-headings inside a challenge section that group something other than challenges. */
 export const NON_CHALLENGE_GROUP_RE =
@@ -198,7 +204,7 @@ export const WHY_HARD_COLUMN_RE = /^(?:why (?:it was|was it|it's|it is) (?:hard|
 
 /** Headlines that are still prompts to the author or numbered stand-ins: left to other rules. */
 export const CHALLENGE_PROMPT_RE =
-  /^(?:(?:challenge|problem|issue|obstacle|pain point|point)\s*\d+\b|(?:describe|explain|list|add|write|include|mention|replace|insert|summari[sz]e|outline|note)\b|(?:how|why|what|which|who|where|any)\s+(?:you|your)\b)/i
+  /^(?:(?:challenge|problem|issue|obstacle|pain point|point)\s*\d+[.:)]?\s*$|(?:describe|explain|list|add|write|include|mention|replace|insert|summari[sz]e|outline|note)\b|(?:how|why|what|which|who|where|any)\s+(?:you|your)\b)/i
 
 /**
  * Challenge-list prompts of the built-in templates, normalised (lower case,
@@ -216,6 +222,9 @@ export const CHALLENGE_TEMPLATE_PROMPTS: ReadonlySet<string> = new Set([
 export function isChallengeTemplatePrompt(head: string): boolean {
   return CHALLENGE_TEMPLATE_PROMPTS.has(head.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim())
 }
+
+/** Numbering before a challenge headline: `1.`, `2)`, `Challenge 3:`, `Problem #2 —`. */
+export const CHALLENGE_NUMBERING_RE = /^\s*(?:(?:challenge|problem|issue|obstacle|pain point)\s*#?\d+\s*(?:[:.)]|[—–-])\s*|#?\d{1,2}[.)]\s+)/i
 
 /** Template tokens, bracketed prompts and to-do markers. */
 export const CHALLENGE_PLACEHOLDER_RE = /\b[A-Z][A-Z0-9]*(?:\\?_[A-Z0-9]+)+\b|\[[^\]\n]*\]|<[^>\n]*>|\b(?:TODO|TBD|FIXME)\b|\.\.\.|…/

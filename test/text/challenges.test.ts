@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest'
 import {
   CHALLENGE_COLUMN_RE,
   CHALLENGE_INTRO_LABEL_RE,
+  CHALLENGE_NUMBERING_RE,
   CHALLENGE_PROMPT_RE,
   NON_CHALLENGE_GROUP_RE,
   NON_CHALLENGE_LABEL_RE,
@@ -43,9 +44,14 @@ describe('challengeShape', () => {
     ['Architecture drift', 'noun-phrase'],
     ['Legacy system limitations', 'noun-phrase'],
     ['Lack of documentation', 'noun-phrase'],
+    ['Poorly documented legacy code', 'noun-phrase'],
+    ['Slow onboarding', 'noun-phrase'],
     // near misses: symptoms and sentences
     ['Two buyers could purchase the last item simultaneously because our inventory check and decrement were not atomic.', null],
     ['Checkout crashed', null],
+    ['Documentation lagged behind the code', null],
+    ['CI was slow', null],
+    ['Limited access to production data', null],
     ['Builds took forever', null],
     ['Users abandoned carts', null],
     ['Transcript extraction from the lecture platform', null],
@@ -110,10 +116,12 @@ describe('SOLUTION_SEGMENT_RE', () => {
     ['Fixed by batching the writes', true],
     ['To solve this, we cached the token', true],
     ['→ moved to a queue', true],
+    ['added remote caching', true],
     ['I switched to optimistic locking', true],
     ['the queue grew without bound', false],
     ['learning curve with GraphQL', false],
     ['CORS, auth and a changing DOM', false],
+    ['sync conflicts', false],
   ])('%s → %s', (text, expected) => {
     expect(SOLUTION_SEGMENT_RE.test(text)).toBe(expected)
   })
@@ -143,6 +151,12 @@ describe('labels, columns and groups', () => {
     [CHALLENGE_PROMPT_RE, 'Describe the main obstacle', true],
     [CHALLENGE_PROMPT_RE, 'How you handled performance', true],
     [CHALLENGE_PROMPT_RE, 'Challenges of scale', false],
+    [CHALLENGE_PROMPT_RE, 'Challenge 1: Scaling the ingest pipeline', false],
+    [CHALLENGE_NUMBERING_RE, 'Challenge 1: Scaling the ingest pipeline', true],
+    [CHALLENGE_NUMBERING_RE, '2. Testing', true],
+    [CHALLENGE_NUMBERING_RE, 'Problem #3 — stale caches', true],
+    [CHALLENGE_NUMBERING_RE, '2FA rollout', false],
+    [CHALLENGE_NUMBERING_RE, 'Challenges of scale', false],
     [CHALLENGE_PROMPT_RE, 'Listing pagination', false],
   ])('%s %s → %s', (re, text, expected) => {
     expect(re.test(text)).toBe(expected)

@@ -28,7 +28,7 @@ export interface RolePattern {
 }
 
 export const NON_GOALS_HEADING_RE =
-  /\b(?:non[ -]?goals?|anti[ -]?goals?|out[ -]of[ -]scope|not in scope|scope boundar(?:y|ies)|what (?:we|i) (?:did not|didn ?t|do not|don ?t|won ?t|will not|are not|aren ?t|am not|chose not to|decided not to) (?:build|do|ship|cover|include|tackle|building|doing|shipping|covering)|(?:deliberately|intentionally|explicitly) (?:excluded|out[ -]of[ -]scope|left out|not (?:built|included|covered))|what this (?:.* )?(?:does not|doesn ?t|did not|didn ?t) (?:include|cover))\b/
+  /\b(?:non[ -]?goals?|anti[ -]?goals?|out[ -]of[ -]scope|not in scope|scope boundar(?:y|ies)|(?:what|things) (?:we|i) (?:did not|didn ?t|do not|don ?t|won ?t|will not|are not|aren ?t|am not|chose not to|decided not to) (?:build|do|ship|cover|include|tackle|building|doing|shipping|covering)|^won ?t have|exclusions|(?:deliberately|intentionally|explicitly) (?:excluded|out[ -]of[ -]scope|left out|not (?:built|included|covered))|what this (?:.* )?(?:does not|doesn ?t|did not|didn ?t) (?:include|cover))\b/
 
 export const SECTION_ROLES: readonly RolePattern[] = [
   {role: 'non-goals', patterns: [NON_GOALS_HEADING_RE]},

@@ -9,7 +9,7 @@ import {DEFAULT_EXPECTED, findPracticeMentions, practiceHead, practiceOfItem, ty
 import {isNonGoalsLabel} from '../src/text/non-goals.js'
 import {hasQuantity} from '../src/text/quantities.js'
 import type {SectionRole} from '../src/text/section-roles.js'
-import {stemTokens} from '../src/text/stems.js'
+import {stemTokens, type StemToken} from '../src/text/stems.js'
 
 /** Sections whose checklists are plans, never claims; their prose is never a claim either. */
 const NOT_CLAIMED_ROLES: ReadonlySet<SectionRole> = new Set(['roadmap', 'non-goals', 'retrospective'])
@@ -23,6 +23,9 @@ const OUT_OF_SCOPE_ROLES: ReadonlySet<SectionRole> = new Set(['roadmap', 'non-go
 const BARE_NAME_MAX_WORDS = 9
 /** A word of an item, code spans included. */
 const ITEM_WORD_RE = /[\p{L}\p{N}\uFFFC][\p{L}\p{N}\uFFFC'’-]*/gu
+
+/** A term that ends in a preposition (`cached for`) is reported without it. */
+const TRAILING_PREPOSITION_RE = /\s+(?:for|in|on|with|to|at|by|via)$/i
 
 /** Longest `actual` shown inside a message before it is shortened with `…`. */
 const MESSAGE_TEXT_MAX = 60
@@ -66,19 +69,20 @@ export default defineRule({
       if (!finding) continue
       const expected = practiceOfItem(task.text)?.expected ?? DEFAULT_EXPECTED
       const range = task.block.text.range(finding.start, finding.end)
-      const actual = task.text.slice(finding.start, finding.end)
-      if (finding.kind === 'guidance') report('guidance', {name: shorten(practiceHead(task.text.trimStart())), expected}, range, {actual, expected})
+      const actual = doc.slice(range)
+      if (finding.kind === 'guidance') report('guidance', {name: shorten(headSource(doc, task)), expected}, range, {actual, expected})
       else report('unbacked', {actual: shorten(actual), expected}, range, {actual, expected})
     }
 
     const tickedKeys = new Set(tasks.filter((t) => t.item.checked === true).map((t) => practiceOfItem(stripGuidance(t.text))?.key).filter((key) => key !== undefined))
-    const excluded = nonGoalLabelRanges(doc)
+    let sentences: ClaimSentence[] | null = null
     const claimed = new Set<string>()
     for (const task of tasks) {
       if (task.item.checked !== false) continue
       const practice = practiceOfItem(stripGuidance(task.text))
       if (!practice || tickedKeys.has(practice.key) || claimed.has(practice.key)) continue
-      const claim = findClaim(doc, practice, excluded)
+      sentences ??= claimSentences(doc)
+      const claim = findClaim(sentences, practice)
       if (!claim) continue
       claimed.add(practice.key)
       const line = doc.point(task.item.start).line
@@ -97,6 +101,13 @@ function practiceTasks(doc: DocumentIndex, matchers: readonly HeadingMatcher[]):
     out.push({item, block, text: block.text.text})
   }
   return out
+}
+
+/** The practice name at the start of an item, as written in the source. */
+function headSource(doc: DocumentIndex, task: Task): string {
+  const start = task.text.length - task.text.trimStart().length
+  const head = practiceHead(task.text.slice(start))
+  return doc.slice(task.block.text.range(start, start + head.length))
 }
 
 function inPracticeScope(section: Section, matchers: readonly HeadingMatcher[]): boolean {
@@ -176,29 +187,49 @@ interface Claim {
   actual: string
 }
 
-/** The first affirmative prose statement of `practice` outside checklists, plans and non-goals. */
-function findClaim(doc: DocumentIndex, practice: ItemPractice, excluded: readonly SourceRange[]): Claim | null {
+/** A sentence that may carry a claim, with what every practice check needs. */
+interface ClaimSentence {
+  block: Block
+  /** Sentence offsets into the block text. */
+  start: number
+  text: string
+  tokens: StemToken[]
+  /** Quoted text and template guidance, as offsets into the block text. */
+  quoted: ReadonlyArray<{start: number; end: number}>
+  guidanceStart: number | null
+}
+
+/** Sentences of prose blocks that can carry a claim (computed once per document). */
+function claimSentences(doc: DocumentIndex): ClaimSentence[] {
+  const excluded = nonGoalLabelRanges(doc)
+  const out: ClaimSentence[] = []
   for (const block of doc.blocks) {
     if (!claimableBlock(block)) continue
     const start = block.node.position?.start.offset ?? -1
     if (excluded.some((r) => start >= r.start && start < r.end)) continue
     const quoted = quotedRanges(block.text.text)
-    const guidance = findGuidance(block.text.text)
+    const guidanceStart = findGuidance(block.text.text)?.start ?? null
     for (const sentence of doc.sentences(block)) {
-      const tokens = stemTokens(sentence.text)
-      const mentions = findPracticeMentions(sentence.text, practice, tokens)
-      if (mentions.length === 0 || sentenceVeto(sentence.text)) continue
-      for (const mention of mentions) {
-        const at = sentence.start + mention.start
-        if (quoted.some((q) => at >= q.start && at < q.end)) continue
-        if (guidance && at >= guidance.start) continue
-        const clause = clauseAround(sentence.text, mention.start)
-        const clauseText = sentence.text.slice(clause.start, clause.end)
-        if (clauseVeto(clauseText)) continue
-        if (!affirmative(sentence.text.slice(clause.start, mention.start), clauseText, mention.start - clause.start, mention.end - clause.start)) continue
-        const actual = sentence.text.slice(mention.start, mention.end)
-        return {range: block.text.range(at, sentence.start + mention.end), actual}
-      }
+      if (sentenceVeto(sentence.text)) continue
+      out.push({block, start: sentence.start, text: sentence.text, tokens: stemTokens(sentence.text), quoted, guidanceStart})
+    }
+  }
+  return out
+}
+
+/** The first affirmative prose statement of `practice` outside checklists, plans and non-goals. */
+function findClaim(sentences: readonly ClaimSentence[], practice: ItemPractice): Claim | null {
+  for (const sentence of sentences) {
+    for (const mention of findPracticeMentions(sentence.text, practice, sentence.tokens)) {
+      const at = sentence.start + mention.start
+      if (sentence.quoted.some((q) => at >= q.start && at < q.end)) continue
+      if (sentence.guidanceStart !== null && at >= sentence.guidanceStart) continue
+      const clause = clauseAround(sentence.text, mention.start)
+      const clauseText = sentence.text.slice(clause.start, clause.end)
+      if (clauseVeto(clauseText)) continue
+      if (!affirmative(sentence.text.slice(clause.start, mention.start), clauseText, mention.start - clause.start, mention.end - clause.start)) continue
+      const actual = sentence.text.slice(mention.start, mention.end).replace(TRAILING_PREPOSITION_RE, '')
+      return {range: sentence.block.text.range(at, at + actual.length), actual}
     }
   }
   return null

@@ -8,6 +8,7 @@ import {rules} from './index.js'
 /** Options that `strict` turns on, per rule id (data, validated like any config). */
 export const STRICT_OPTIONS: Readonly<Record<string, Record<string, unknown>>> = {
   'require-non-goals': {requireReason: true},
+  'require-sections': {template: 'auto'},
 }
 
 export const recommended: Preset = Object.fromEntries(rules.map((rule) => [rule.id, rule.severity]))

@@ -92,11 +92,21 @@ const HEADING_PARENTHETICAL_RE = /\s*\([^()]*\)/g
  */
 export function headingKey(title: string): string {
   const text = repairMojibake(title).replace(HEADING_PARENTHETICAL_RE, ' ')
-  return normaliseHeading(text)
-    .replace(/-/g, ' ')
-    .split(' ')
-    .filter((word) => word && !HEADING_FILLER_WORDS.has(word))
-    .join(' ')
+  const words = normaliseHeading(text).replace(/-/g, ' ').split(' ').filter((word) => word && !HEADING_FILLER_WORDS.has(word))
+  return dropStrayNonAscii(words).join(' ')
+}
+
+/** A word with no ASCII letter or digit (`üéø`, an emoji left over after a lossy save). */
+const NO_ASCII_WORD_RE = /^[^a-z0-9]+$/i
+
+/**
+ * Drops words without any ASCII letter or digit from a heading that has ASCII
+ * words: mangled emoji that could not be repaired (`The Challenge üéØ` saved
+ * without its first byte). A heading written entirely in another script is kept.
+ */
+function dropStrayNonAscii(words: string[]): string[] {
+  const ascii = words.filter((word) => !NO_ASCII_WORD_RE.test(word))
+  return ascii.length ? ascii : words
 }
 
 let macRomanReverse: Map<string, number> | null = null
@@ -125,7 +135,7 @@ export function repairMojibake(text: string): string {
   if (/^[\u0000-\u007f]*$/.test(text)) return text
   macRomanReverse ??= reverseTable('macintosh')
   cp1252Reverse ??= reverseTable('windows-1252')
-  return text.replace(NON_ASCII_RUN_RE, (run) => reencode(run, macRomanReverse!) ?? reencode(run, cp1252Reverse!) ?? run)
+  return text.replace(NON_ASCII_RUN_RE, (run) => reencode(run, cp1252Reverse!) ?? reencode(run, macRomanReverse!) ?? run)
 }
 
 function reencode(run: string, table: Map<string, number>): string | null {
@@ -137,8 +147,9 @@ function reencode(run: string, table: Map<string, number>): string | null {
   }
   try {
     const decoded = strictUtf8.decode(Uint8Array.from(bytes))
-    // A real repair shortens the text (several bytes became one character).
-    return decoded.length < run.length ? decoded : null
+    // A real repair shortens the text (several bytes became one character)
+    // and does not start with a lone combining mark.
+    return decoded.length < run.length && !/^\p{M}/u.test(decoded) ? decoded : null
   } catch {
     return null
   }
@@ -158,4 +169,14 @@ const STAND_IN_FILLER: ReadonlySet<string> = new Set(['e', 'g', 'eg', 'i', 'ie',
 export function isOnlyStandIns(text: string): boolean {
   const rest = text.replace(PROMPT_GROUP_RE, ' ')
   return fingerprintTokens(rest).every((token) => token.wild || STAND_IN_FILLER.has(token.word) || /^\d+$/.test(token.word) || /^(?:ms|s|req|gb|mb|kb|week|weeks|month|months|people)$/.test(token.word))
+}
+
+/** A heading as shown in messages: mojibake repaired, emoji and atoms dropped (`The Challenge üéØ` → `The Challenge`). */
+export function displayTitle(title: string): string {
+  const words = repairMojibake(title)
+    .replace(/[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\uFE0F\u200D\u20E3\uFFFC\uF8FF]/gu, '')
+    .split(/\s+/)
+    .filter(Boolean)
+  const kept = words.filter((word) => !/^[^\p{ASCII}]+$/u.test(word) || !/[\u0080-\u00ff\u0152-\u02dc\u2013-\u2122\u2202-\u25ca\ufb01\ufb02]/u.test(word))
+  return (kept.length ? kept : words).join(' ')
 }

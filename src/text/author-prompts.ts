@@ -22,8 +22,9 @@ export interface PromptMatch {
 
 /** Units of length a prompt asks for. */
 const LENGTH_UNITS = String.raw`(?:paragraphs?|sentences?|words|characters|chars|bullets?|bullet points|lines|slides|items)`
-/** A number range: `2-3`, `150–160`, `3 to 4`. */
-const RANGE = String.raw`\d+\s*(?:[-–—]|to)\s*\d+`
+/** A number range: `2-3`, `150–160`, `3 to 4`, `one or two`. */
+const SMALL_NUMBER = String.raw`(?:\d+|one|two|three|four|five|six)`
+const RANGE = String.raw`${SMALL_NUMBER}\s*(?:[-–—]|to|or)\s*${SMALL_NUMBER}`
 /** Hints that a single number is a length limit: `(max 200 words)`, `(160 characters or less)`. */
 const LIMIT_BEFORE = String.raw`(?:max(?:imum)?|at most|up to|about|around|approx\.?|roughly|~)`
 const LIMIT_AFTER = String.raw`(?:max(?:imum)?|or less|or fewer|ideal|recommended|limit)`
@@ -63,7 +64,7 @@ export const AUTHOR_PROMPT_PATTERNS = {
     'i',
   ),
   /** A sentence that is only a length: `3-4 sentences.`, `3–6 bullets describing what you actually built.` */
-  lengthSentence: new RegExp(String.raw`^${RANGE}\s+${LENGTH_UNITS}\b(?:\s+(?:max(?:imum)?|each|total|describing|about|on|covering|that|explaining|summari[sz]ing)\b[^.!?]{0,80})?[.!]?$`, 'i'),
+  lengthSentence: new RegExp(String.raw`^(?:(?:an?\s+)?(?:simple|short|brief|concise)\s+)?${RANGE}\s+${LENGTH_UNITS}\b(?:\s+(?:max(?:imum)?|each|total|describing|about|on|covering|that|explaining|summari[sz]ing)\b[^.!?]{0,80})?[.!]?$`, 'i'),
   /** `(If deployed, link your frontend live URL here)`, `(add screenshots here)`, `(describe your role)`. */
   parenthetical: new RegExp(
     String.raw`\((?:if [^,()]{1,60},\s*|optional:?\s*|e\.g\.,?\s*)?(?:(?:${alternation(PLACING_VERBS)})\b[^()]{0,120}\bhere\b|(?:${alternation(WRITING_VERBS)})\b[^()]{0,120}\b(?:your?|here)\b)[^()]{0,80}\)`,
@@ -75,12 +76,16 @@ export const AUTHOR_PROMPT_PATTERNS = {
   sectionMustBe: /^this\s+(?:section|part|table|template)\s+(?:must|should|needs to|is to)\s+be\s+(?:completed|filled(?:\s+(?:in|out))?|written|removed|deleted|replaced|updated)\b/i,
 } as const
 
+const PARENTHETICAL_KINDS: ReadonlySet<string> = new Set(['lengthParenthetical', 'parenthetical'])
+
 /** An imperative writing verb at the start of a sentence. */
 export const IMPERATIVE_PROMPT_RE = new RegExp(String.raw`^(?:please\s+|now\s+|first,?\s+|then,?\s+)?(?:${alternation(WRITING_VERBS)})\b\s*`, 'i')
 /** Second person: the prompt talks to the author. */
 export const SECOND_PERSON_RE = /\b(?:you|your|yours|yourself)\b/i
 /** The prompt names the document it sits in. */
-export const THIS_DOCUMENT_RE = /\b(?:this|the)\s+(?:section|case study|post|article|document|doc|page|template|rfc|kep|proposal|write-?up|paragraph|summary|story)\b/i
+export const THIS_DOCUMENT_RE = /\b(?:this|the)\s+(?:section|case study|post|article|document|doc|page|template|rfc|kep|proposal|write-?up|paragraph|summary|story)\b|\bthis project\b/i
+/** The prompt sets a length: `in one paragraph`, `in 2-3 sentences`. */
+export const LENGTH_PHRASE_RE = /\bin (?:one|two|three|a few|a couple of|\d+(?:\s*[-–]\s*\d+)?) (?:short )?(?:sentences?|paragraphs?|lines|bullets?|words)\b/i
 /**
  * A question-word clause about the story: `how the issue was first identified`,
  * `what the team changed`. `how to …` (documentation goals) does not count.
@@ -103,11 +108,14 @@ export function findAuthorPrompt(sentence: string, context: PromptContext = {lea
   const offset = sentence.indexOf(text)
   for (const [kind, re] of Object.entries(AUTHOR_PROMPT_PATTERNS)) {
     const match = re.exec(text)
-    if (match) return {kind, start: offset + match.index, end: offset + match.index + match[0].length}
+    if (!match) continue
+    // A parenthetical is the prompt itself; the other patterns make the whole sentence one.
+    if (PARENTHETICAL_KINDS.has(kind)) return {kind, start: offset + match.index, end: offset + match.index + match[0].length}
+    return {kind, start: offset, end: offset + text.length}
   }
   const imperative = IMPERATIVE_PROMPT_RE.exec(text)
   if (!imperative || /:\s*$/.test(text)) return null
   const rest = text.slice(imperative[0].length)
-  const toAuthor = SECOND_PERSON_RE.test(rest) || THIS_DOCUMENT_RE.test(rest) || (context.leadsSection && STORY_CLAUSE_RE.test(rest))
+  const toAuthor = SECOND_PERSON_RE.test(rest) || THIS_DOCUMENT_RE.test(rest) || LENGTH_PHRASE_RE.test(rest) || (context.leadsSection && STORY_CLAUSE_RE.test(rest))
   return toAuthor ? {kind: 'imperative', start: offset, end: offset + text.length} : null
 }

@@ -12,6 +12,8 @@ import {join, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
 import {findConfigFile, loadConfig, parseRuleFlag, configForFile, type ConfigContext, type LoadedConfig} from './config.js'
 import {discoverFiles} from './discover.js'
+import {explainTemplate, formatExplanation, type ExplainResult} from './explain-template.js'
+import {describeInit, initConfig} from './init.js'
 import type {FileResult} from './engine.js'
 import {ConfigError} from './options-schema.js'
 import type {RuleSetting} from './processor.js'
@@ -57,6 +59,9 @@ Options:
   -c, --config <file>       Use this config file instead of searching for one
       --rule <id>=<level>   Set a rule to off, warn or error (repeatable)
       --print-config <file> Print the configuration that applies to a file
+      --explain-template <file>  Show which template a file was filled from, and why
+      --init                Create .casestudylintrc.json (extends recommended)
+      --template <path>     With --init: register this team template (repeatable)
       --stdin-filename <p>  Path to lint standard input as (with -)
       --max-file-size <mb>  Skip files larger than this many MB (default: 10)
       --file-timeout <s>    Stop linting a file after this many seconds (default: 30)
@@ -115,6 +120,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         config: {type: 'string', short: 'c'},
         rule: {type: 'string', multiple: true},
         'print-config': {type: 'string'},
+        'explain-template': {type: 'string'},
+        init: {type: 'boolean'},
+        template: {type: 'string', multiple: true},
         'stdin-filename': {type: 'string'},
         'max-file-size': {type: 'string'},
         'output-file': {type: 'string', short: 'o'},
@@ -151,6 +159,14 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     return EXIT_FAILURE
   }
 
+  if (values.init) {
+    const result = await initConfig(cwd, (values.template as string[] | undefined) ?? [])
+    if (!result.ok) return usage(result.reason)
+    io.stdout.write(describeInit(result, cwd))
+    return EXIT_OK
+  }
+  if (values.template) return usage('--template is only used with --init')
+
   const format = (values.format as string | undefined) ?? (env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish')
   if (!isFormat(format)) return usage(`unknown format \`${format}\`, expected one of ${FORMATS.join(', ')}`)
   let maxWarnings = -1
@@ -177,6 +193,20 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   } catch (error) {
     if (error instanceof ConfigError) return usage(`configuration error: ${error.message}`)
     throw error
+  }
+
+  if (values['explain-template'] !== undefined) {
+    const target = resolve(cwd, values['explain-template'] as string)
+    let explained: ExplainResult
+    try {
+      explained = await explainTemplate(target, loaded.templates)
+    } catch (error) {
+      if (error instanceof ConfigError) return usage(`configuration error: ${error.message}`)
+      throw error
+    }
+    if (!explained.ok) return usage(`${values['explain-template']}: ${explained.reason}`)
+    io.stdout.write(values.format === 'json' ? JSON.stringify(explained.explanation, null, 2) + '\n' : formatExplanation(explained.explanation, cwd))
+    return EXIT_OK
   }
 
   if (values['print-config'] !== undefined) {

@@ -101,7 +101,6 @@ export default defineRule({
         const text = block.text.text.slice(from, to)
         report('claim', {actual: quote(text)}, block.text.range(from, to), {actual: text, expected: EXPECTED})
         reported.add(block)
-        break
       }
       if (inResults && !reported.has(block)) checkLabelledItem(block, sentences)
     }

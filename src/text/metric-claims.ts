@@ -58,8 +58,9 @@ export const MEASURABLE_SUBJECTS: readonly MeasurableSubject[] = [
   ...subjects('time and speed', 'higher', ['speed', 'performance', 'responsiveness']),
   ...subjects('throughput', 'higher', ['throughput', 'requests? per second', 'rps|qps|tps', 'capacity', 'concurrency', 'bandwidth', 'velocity', 'output']),
   ...subjects('errors and incidents', 'lower', [
-    '(?:error|failure|crash|bounce|defect|incident|churn|abandonment|drop-off)s?(?![- ](?:handling|messages?|logging|logs?|reporting|pages?|codes?|boundar(?:y|ies)|types?|classes|states?|model|modes?|domains?|paths?|tracking))(?: rates?)?',
-    'bugs?(?![- ](?:reports?|trackers?|bounty|fix(?:es)?))',
+    '(?:errors|failures|crashes|bounces|defects|incidents|(?:error|failure|crash|bounce|defect|incident) rates?)',
+    '(?:churn|abandonment|drop-off)(?: rates?)?',
+    'bugs',
     'regressions?',
     'outages?',
     'flak(?:iness|y tests?)',
@@ -70,7 +71,7 @@ export const MEASURABLE_SUBJECTS: readonly MeasurableSubject[] = [
     'escalations?',
     'complaints?',
     'stock-?outs?',
-    'support (?:tickets|requests|load|volume)',
+    'support (?:tickets|requests|load|volume|emails|calls|contacts|cases)',
     'tickets',
     `missed [a-z]+${MORE}`,
   ]),
@@ -86,7 +87,7 @@ export const MEASURABLE_SUBJECTS: readonly MeasurableSubject[] = [
     'ftes?',
     'price',
   ]),
-  ...subjects('cost', 'higher', ['savings']),
+  ...subjects('cost', 'higher', ['savings', 'money']),
   ...subjects('business and usage', 'higher', [
     'revenue',
     'sales',
@@ -244,6 +245,9 @@ export const CHANGE_VERB_BASES: Readonly<Record<Direction, readonly string[]>> =
   bad: [],
 }
 
+/** Verbs that count only after their subject: `errors dropped` is a decrease, `dropped the errors table` a removal. */
+export const INTRANSITIVE_ONLY_RE = /^(?:dropped|drops|dropping|fell|falls|falling|rose|rises|rising|declined|declines|declining|went (?:down|up)|goes (?:down|up)|going (?:down|up))$/
+
 /** Verbs that can follow their subject (`latency dropped`, `build times improved`). */
 export const INTRANSITIVE_CHANGE_RE =
   /^(?:improved|improves|increased|increases|decreased|decreases|dropped|drops|fell|falls|rose|rises|grew|grows|declined|declines|shrank|shrunk|shrinks|went (?:down|up)|goes (?:down|up)|sped up)$/
@@ -387,7 +391,23 @@ const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\
 const wordRe = (source: string): RegExp => new RegExp(`(?<![\\p{L}\\p{N}-])(?:${source})(?![\\p{L}\\p{N}]|-(?!\\s))`, 'gu')
 
 const SUBJECT_RES: ReadonlyArray<{re: RegExp; better: Better}> = MEASURABLE_SUBJECTS.map((s) => ({re: wordRe(s.pattern), better: s.better}))
-const SOFT_AFTER_RE = new RegExp(`^[\\s-]+(?:${alt(SOFT_QUALITIES.map(escape))}|culture|review|reviews|awareness|mindset|model|engineer|engineers|team|teams|testing|tests?|budget)\\b`)
+/**
+ * A subject followed by one of these words is only a modifier of another
+ * thing (`performance culture`, `users table`, `latency histogram`), not
+ * the thing that changed.
+ */
+export const COMPOUND_HEADS: readonly string[] = [
+  'culture', 'review', 'reviews', 'awareness', 'mindset', 'model', 'models', 'engineer', 'engineers', 'team', 'teams',
+  'testing', 'test', 'tests', 'budget', 'table', 'tables', 'column', 'columns', 'field', 'fields', 'flag', 'flags', 'page',
+  'screen', 'view', 'histogram', 'histograms', 'metric', 'metrics', 'dashboard', 'dashboards', 'chart', 'graph', 'panel',
+  'alert', 'alerts', 'log', 'logs', 'handler', 'handlers', 'message', 'messages', 'code', 'codes', 'class', 'classes', 'type',
+  'types', 'api', 'endpoint', 'endpoints', 'service', 'services', 'policy', 'policies', 'settings', 'config', 'limit',
+  'limits', 'threshold', 'thresholds', 'profile', 'profiles', 'schema', 'list', 'id', 'ids', 'name', 'names', 'store',
+  'database', 'queue', 'cache', 'bucket', 'file', 'files', 'report', 'reports', 'section', 'tab', 'label', 'labels',
+  'guide', 'docs', 'documentation', 'estimate', 'estimates', 'center', 'centre', 'structure', 'tracking', 'handling',
+  'reporting', 'boundary', 'boundaries', 'path', 'paths', 'state', 'states', 'mode', 'modes', 'domain', 'domains',
+]
+const SOFT_AFTER_RE = new RegExp(`^[\\s-]+(?:${alt([...SOFT_QUALITIES, ...COMPOUND_HEADS].map(escape))})\\b`)
 const DIRECTIONS: readonly Direction[] = ['down', 'up', 'good', 'bad']
 const byDirection = (table: Readonly<Record<Direction, readonly string[]>>): ReadonlyArray<{re: RegExp; direction: Direction}> =>
   DIRECTIONS.filter((d) => table[d].length > 0).map((direction) => ({re: wordRe(alt(table[direction])), direction}))
@@ -403,7 +423,7 @@ const INTENSIFIER_BEFORE_RE = new RegExp(`(?:${alt(INTENSIFIERS)})\\s+$`)
 const QUANTIFIER_OF_RE = /\b(?:number|amount|volume|count|frequency|share|percentage|proportion|level|levels|cost|costs) of\b/g
 const CLAUSE_BREAK_RE = /[,;:()\u2014\u2013.!?"“”]|\b(?:for|with|by|through|via|across|on|at|from|into|between|within|without|among|while|and then|but|because|since|after|before|when|which|that|who|to|of|in|as|than|so)\b/
 /** Linking words between a subject and a following change word: `costs were reduced`, `latency is now lower`. */
-const LINK_GAP_RE = /^\s+(?:(?:was|were|is|are|has|have|had|been|got|get|gets|became|become|becomes|also|now|further|all|both|significantly|greatly|dramatically|substantially|considerably|much|far|markedly|noticeably|sharply|steadily|consistently|drastically|massively)\s+){0,3}$/
+const LINK_GAP_RE = /^(?:\s+(?:about|for|on|in|of|from|across|per|to)(?:\s+[\p{L}\p{N}-]+){1,3})?\s+(?:(?:was|were|is|are|has|have|had|been|got|get|gets|became|become|becomes|also|now|further|all|both|significantly|greatly|dramatically|substantially|considerably|much|far|markedly|noticeably|sharply|steadily|consistently|drastically|massively)\s+){0,3}$/u
 const TIME_OBJECT_RE = /^\s+(?:(?:the|a lot of|lots of|much|significant|considerable|valuable|precious|developer|engineering|staff|team|review|setup|onboarding|build|deploy|support)\s+)*time\b(?!\s+(?:over|and again))/
 
 /** Claims of a change in something measurable in `sentence`, in order. Negated, planned, conditional and hedged ones are left out. */
@@ -417,12 +437,12 @@ export function findMetricClaims(sentence: string, options: ClaimOptions = {}): 
   if (options.baseForms) verbs.push(...collect(lower, BASE_RES))
   for (const verb of verbs) {
     const past = /ed$/.test(verb.word) || PAST_IRREGULAR_RE.test(verb.word)
-    const object = subjects.find((s) => s.start >= verb.end && gapIsObject(lower.slice(verb.end, s.start)))
+    const object = INTRANSITIVE_ONLY_RE.test(verb.word) ? undefined : subjects.find((s) => s.start >= verb.end && gapIsObject(lower.slice(verb.end, s.start)))
     if (object) {
       candidates.push({start: verb.start, end: object.end, kind: 'verb', direction: verb.direction, better: object.better, past})
       continue
     }
-    const time = TIME_OBJECT_RE.exec(lower.slice(verb.end))
+    const time = INTRANSITIVE_ONLY_RE.test(verb.word) ? null : TIME_OBJECT_RE.exec(lower.slice(verb.end))
     if (time) {
       candidates.push({start: verb.start, end: verb.end + time[0].length, kind: 'verb', direction: verb.direction, better: 'lower', past})
       continue

@@ -83,3 +83,22 @@ describe('line breaks inside a sentence', () => {
     expect(sentence.slice(claim.start, claim.end)).toBe('Build\ntimes dropped')
   })
 })
+
+describe('subject with a short phrase before its verb', () => {
+  it('still pairs', () => {
+    const sentence = 'Support emails about order status decreased after the launch.'
+    const [claim] = findMetricClaims(sentence)
+    expect(sentence.slice(claim.start, claim.end)).toBe('Support emails about order status decreased')
+  })
+})
+
+describe('removals and compounds are not changes', () => {
+  it.each([
+    'We dropped the legacy users table.',
+    'We dropped the error column from the export.',
+    'The team reduced the latency histogram buckets.',
+    'Improved the error handling.',
+  ])('%s', (sentence) => {
+    expect(findMetricClaims(sentence)).toEqual([])
+  })
+})

@@ -21,6 +21,8 @@ const OUT_OF_SCOPE_ROLES: ReadonlySet<SectionRole> = new Set(['roadmap', 'non-go
  * rather than name a practice: they are not judged as bare names.
  */
 const BARE_NAME_MAX_WORDS = 9
+/** A letter: an item without one holds no prose to judge. */
+const LETTER_RE = /\p{L}/u
 /** A word of an item, code spans included. */
 const ITEM_WORD_RE = /[\p{L}\p{N}\uFFFC][\p{L}\p{N}\uFFFC'’-]*/gu
 
@@ -97,7 +99,8 @@ function practiceTasks(doc: DocumentIndex, matchers: readonly HeadingMatcher[]):
   for (const item of doc.listItems) {
     if (item.checked === null || !inPracticeScope(item.section, matchers)) continue
     const block = item.blocks[0]
-    if (!block || block.text.isEmpty) continue
+    // Nothing to judge: an empty box, or one holding only code, HTML or an image.
+    if (!block || !LETTER_RE.test(block.text.text)) continue
     out.push({item, block, text: block.text.text})
   }
   return out

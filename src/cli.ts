@@ -14,6 +14,7 @@ import {findConfigFile, loadConfig, parseRuleFlag, configForFile, type ConfigCon
 import {discoverFiles} from './discover.js'
 import {explainTemplate, formatExplanation, type ExplainResult} from './explain-template.js'
 import {describeInit, initConfig} from './init.js'
+import {checkTemplateFiles} from './templates/catalog.js'
 import type {FileResult} from './engine.js'
 import {ConfigError} from './options-schema.js'
 import type {RuleSetting} from './processor.js'
@@ -186,6 +187,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   try {
     const configPath = (values.config as string | undefined) ?? findConfigFile(cwd)
     loaded = loadConfig(configPath, cwd, CONFIG_CONTEXT)
+    checkTemplateFiles(loaded.templates)
     for (const flag of (values.rule as string[] | undefined) ?? []) {
       const [id, setting] = parseRuleFlag(flag, CONFIG_CONTEXT, loaded)
       cliRules[id] = setting

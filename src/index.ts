@@ -11,6 +11,7 @@ import {configForFile, findConfigFile, loadConfig, type ConfigContext, type Load
 import {discoverFiles} from './discover.js'
 import {Linter, type FileResult} from './engine.js'
 import {ConfigError} from './options-schema.js'
+import {checkTemplateFiles} from './templates/catalog.js'
 import {lintFilePaths, lintSourceText} from './runner.js'
 import {rules} from '../rules/index.js'
 import {presets, DEFAULT_PRESET} from '../rules/presets.js'
@@ -35,7 +36,9 @@ const CONTEXT: ConfigContext = {rules, presets, defaultPreset: DEFAULT_PRESET}
 function load(options: LintOptions): {cwd: string; loaded: LoadedConfig} {
   const cwd = resolve(options.cwd ?? process.cwd())
   const path = options.config === false ? null : (options.config ?? findConfigFile(cwd))
-  return {cwd, loaded: loadConfig(path, cwd, CONTEXT)}
+  const loaded = loadConfig(path, cwd, CONTEXT)
+  checkTemplateFiles(loaded.templates)
+  return {cwd, loaded}
 }
 
 /**

@@ -158,3 +158,13 @@ describe('--explain-template', () => {
     expect(outcome.stderr).toContain('cannot read')
   })
 })
+
+describe('team templates in the config', () => {
+  it('makes an unreadable template a configuration error (exit 2), not a failure on every file', async () => {
+    const dir = project({'a.md': '# A\n\nText.\n', '.casestudylintrc.json': '{"templates": ["docs/missing.md"]}'})
+    const outcome = await cli(['a.md'], dir)
+    expect(outcome.code).toBe(2)
+    expect(outcome.stderr).toMatch(/configuration error: templates: cannot read .*missing\.md/)
+    expect(outcome.stdout).toBe('')
+  })
+})

@@ -9,7 +9,7 @@
  * catalog synchronously through `templateCatalog`. Template files are only
  * read and parsed, never executed.
  */
-import {readFileSync} from 'node:fs'
+import {readFileSync, statSync} from 'node:fs'
 import {basename, extname, isAbsolute, join, resolve, sep} from 'node:path'
 import {VFile} from 'vfile'
 import {buildDocumentIndex, type MdNode} from '../document.js'
@@ -80,6 +80,27 @@ export function templateCatalog(paths: readonly string[] = []): TemplateCatalog 
     catalogCache.set(key, catalog)
   }
   return catalog
+}
+
+/**
+ * Throws `ConfigError` unless every team template is a readable file of at
+ * most `MAX_TEMPLATE_SIZE` bytes. A cheap check (no parsing) for the CLI and
+ * the library to run right after loading the config, so a wrong path is a
+ * configuration error (exit 2) rather than a failure on every file.
+ */
+export function checkTemplateFiles(paths: readonly string[]): void {
+  for (const path of paths) {
+    let size: number
+    try {
+      const stat = statSync(path)
+      if (!stat.isFile()) throw new ConfigError(`templates: \`${path}\` is not a file`)
+      size = stat.size
+    } catch (error) {
+      if (error instanceof ConfigError) throw error
+      throw new ConfigError(`templates: cannot read \`${path}\` (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
+    }
+    if (size > MAX_TEMPLATE_SIZE) throw new ConfigError(`templates: \`${path}\` is larger than ${MAX_TEMPLATE_SIZE / 1024 / 1024} MB, expected a template page`)
+  }
 }
 
 function makeCatalog(profiles: readonly TemplateProfile[]): TemplateCatalog {

@@ -104,10 +104,7 @@ function collectUnits(doc: DocumentIndex): Unit[] {
   for (const table of doc.tables) units.push(...tableUnits(table))
   for (const block of doc.blocks) {
     if (block.kind !== 'paragraph' || !isChallengeListLabel(block)) continue
-    for (const item of followingItems(doc, block)) {
-      const unit = listItemUnit(item)
-      if (unit) units.push(unit)
-    }
+    for (const item of followingItems(doc, block)) units.push(...listItemUnits(item))
   }
   return units.sort((a, b) => a.range.start - b.range.start)
 }
@@ -131,8 +128,7 @@ function sectionUnits(doc: DocumentIndex, root: Section): Unit[] {
   const inGroup = new Set(groups)
   for (const item of doc.listItems) {
     if (item.parent !== null || !inGroup.has(item.section)) continue
-    const unit = listItemUnit(item)
-    if (unit) units.push(unit)
+    units.push(...listItemUnits(item))
   }
   for (const block of doc.blocks) {
     if (block.kind !== 'paragraph' || block.listItem || !block.label || !inGroup.has(block.section)) continue
@@ -159,6 +155,25 @@ function isChallengeSubsection(section: Section): boolean {
 function introducesList(section: Section): boolean {
   const [first, second] = section.nodes
   return second?.type === 'list' && /[:：]\s*$/.test(plainText(first))
+}
+
+/**
+ * The challenges of a list item: the item itself, or, when it is only a group
+ * title such as `Frontend:` over a sub-list, the items of that sub-list.
+ */
+function listItemUnits(item: ListItem): Unit[] {
+  const unit = listItemUnit(item)
+  if (unit && item.children.length > 0 && isGroupTitle(item, unit)) return item.children.flatMap(listItemUnits)
+  return unit ? [unit] : []
+}
+
+/** `Frontend:` or `**Backend**` over a sub-list, with no text of its own and no category shape. */
+function isGroupTitle(item: ListItem, unit: Unit): boolean {
+  const first = item.blocks[0]
+  if (!first || item.blocks.length > 1) return false
+  const text = first.text.text.trim()
+  const titleOnly = /[:：]$/.test(text) || (first.label !== null && first.label.contentStart >= first.text.text.trimEnd().length) || unit.head.trim() === text
+  return titleOnly && challengeWords(text).length <= 5 && challengeShape(unit.head.replace(CHALLENGE_NUMBERING_RE, '')) === null
 }
 
 /** A list item as a challenge: a bold title or the text before the first dash, colon or full stop. */

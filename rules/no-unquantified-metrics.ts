@@ -3,6 +3,7 @@ import type {Block, BlockSentence, DocumentIndex, Section, Table} from '../src/d
 import {hasQuantity} from '../src/text/quantities.js'
 import {
   FEATURE_PARENT_RE,
+  HYPOTHETICAL_SECTION_RE,
   findMetricClaims,
   hasMeasurableSubject,
   INTENTION_RE,
@@ -72,7 +73,7 @@ export default defineRule({
     const reported = new Set<Block>()
     for (const block of doc.blocks) {
       if (block.kind === 'heading') continue
-      if (hasRole(block.section, NON_RESULT_ROLES)) continue
+      if (hasRole(block.section, NON_RESULT_ROLES) || underHeading(block.section, HYPOTHETICAL_SECTION_RE)) continue
       if (block.cell) {
         const columns = metricColumns.get(block.cell.table)
         if (block.cell.row === 0) continue
@@ -141,6 +142,11 @@ function quote(text: string): string {
   if (flat.length <= MAX_QUOTE) return flat
   const cut = flat.slice(0, MAX_QUOTE)
   return cut.slice(0, Math.max(cut.lastIndexOf(' '), MAX_QUOTE - 20)).trimEnd() + '…'
+}
+
+function underHeading(section: Section | null, re: RegExp): boolean {
+  for (let s = section; s && s.heading; s = s.parent) if (re.test(s.title)) return true
+  return false
 }
 
 function hasRole(section: Section | null, roles: readonly SectionRole[]): boolean {

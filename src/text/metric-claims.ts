@@ -318,6 +318,9 @@ export const REALIS_RE =
 /** Irregular past forms of change verbs (regular ones end in `-ed`). */
 export const PAST_IRREGULAR_RE = /^(?:cut|fell|rose|grew|shrank|shrunk|drove|went (?:down|up)|sped up)$/
 
+/** A return to normal after a problem (`error rates dropped back to baseline`) is recovery, not a result. */
+export const RECOVERY_AFTER_RE = /^\s+(?:\S+\s+)?(?:back|again|to (?:normal|baseline|previous levels|pre-incident levels))\b/
+
 /** Headers that make a table a metrics table. */
 export const METRIC_COLUMN_RE = /^(?:key |primary |business |success )?(?:metrics?|kpis?|measures?|measurements?|indicators?|what (?:we )?measured)$/i
 
@@ -339,6 +342,13 @@ export const PLACEHOLDER_VALUE_RE =
 /** Headings that are questions or plans are never results sections. */
 export const NOT_RESULTS_HEADING_RE =
   /\?\s*$|^(?:how|what|which|why|when|where|who|will|can|are|is|does|do|should)\b|\b(?:expected|target(?:ed|s)?|projected|anticipated|desired|planned|success|goals?|setup|set-up|methodology|environment|configuration|harness|tooling|measur(?:e|ing)|track(?:ed|ing)?|monitor(?:ed|ing)?|future|proposed|potential|hypothes[ie]s|criteria|definition|of done)\b/i
+
+/**
+ * Headings (besides the plan, risk and retrospective roles) whose text weighs
+ * options or proposes rather than reports: claims under them are hypothetical.
+ */
+export const HYPOTHETICAL_SECTION_RE =
+  /\b(?:alternatives?|options considered|considered (?:approaches|options)|rejected (?:approaches|options|ideas)|pros(?: and cons)?|cons|trade-?offs|proposals?|proposed (?:solution|design|changes?)|design (?:details|proposal)|open questions|unresolved questions|faq|what could be (?:improved|better))\b/i
 
 /**
  * Parent headings under which a `Results` heading names a feature or a
@@ -490,6 +500,7 @@ export function findMetricClaims(sentence: string, options: ClaimOptions = {}): 
     if (!improves(c.direction, c.better)) continue
     if (options.realis && !realisInSentence && !(c.kind === 'verb' && c.past)) continue
     if (vetoed(context, lower, c.start)) continue
+    if (RECOVERY_AFTER_RE.test(lower.slice(c.end))) continue
     const intensifier = INTENSIFIER_BEFORE_RE.exec(lower.slice(Math.max(0, c.start - 40), c.start))
     const start = intensifier ? c.start - intensifier[0].length : c.start
     // Overlapping phrases merge: `significant reductions` + `reductions in manual work`.

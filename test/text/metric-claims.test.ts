@@ -102,3 +102,9 @@ describe('removals and compounds are not changes', () => {
     expect(findMetricClaims(sentence)).toEqual([])
   })
 })
+
+describe('recovery after a problem', () => {
+  it.each(['Error rates dropped back to baseline after the rollback.', 'Latency fell to normal once the pool was restored.'])('%s', (sentence) => {
+    expect(findMetricClaims(sentence)).toEqual([])
+  })
+})

@@ -198,12 +198,12 @@ function listItemUnit(item: ListItem): Unit | null {
       }
     }
   }
-  let sentenceEnd = firstSentenceEnd(text, start)
+  let sentenceEnd = firstSentenceEnd(first, start)
   let separator = HEAD_SEPARATOR_RE.exec(text.slice(start, sentenceEnd))
   // `Challenge: X` or `Problem — X`: X is the headline.
   if (separator && CHALLENGE_INTRO_LABEL_RE.test(text.slice(start, start + separator.index).trim())) {
     start += separator.index + separator[0].length
-    sentenceEnd = firstSentenceEnd(text, start)
+    sentenceEnd = firstSentenceEnd(first, start)
     separator = HEAD_SEPARATOR_RE.exec(text.slice(start, sentenceEnd))
   }
   const headEnd = separator ? start + separator.index : sentenceEnd
@@ -221,8 +221,7 @@ function labelledUnit(block: Block): Unit | null {
   if (NON_CHALLENGE_LABEL_RE.test(label.text.trim())) return null
   if (CHALLENGE_INTRO_LABEL_RE.test(label.text.trim())) {
     const start = label.contentStart
-    const lineEnd = text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start)
-    const end = firstSentenceEnd(text.slice(0, lineEnd), start)
+    const end = firstSentenceEnd(block, start)
     if (end <= start) return null
     return {head: text.slice(start, end).trim(), range: trimmedRange(block, start, end), body: [text.slice(end)]}
   }
@@ -279,11 +278,28 @@ function descendants(section: Section): Section[] {
   return [section, ...section.children.flatMap(descendants)]
 }
 
-/** End of the first sentence or line that starts at `from`. */
-function firstSentenceEnd(text: string, from: number): number {
-  const rest = text.slice(from)
-  const match = /(?<=\p{L}{2}|\p{N}|[)\]"”’'*_\uFFFC])[.!?](?=\s|$)|\n/u.exec(rest)
-  return match ? from + match.index + (match[0] === '\n' ? 0 : 1) : text.length
+/** A sentence end: a terminator after a word, a number or a closing mark, then space or the end. */
+const SENTENCE_END_RE = /(?<=\p{L}{2}|\p{N}|[)\]"”’'*_\uFFFC])[.!?](?=\s|$)/u
+
+/** End of the first sentence that starts at `from`, or of its line when the line ends in a hard break. */
+function firstSentenceEnd(block: Block, from: number): number {
+  const text = block.text.text
+  const lineEnd = hardLineEnd(block, from)
+  const match = SENTENCE_END_RE.exec(text.slice(from, lineEnd))
+  return match ? from + match.index + 1 : lineEnd
+}
+
+/**
+ * Index of the first hard line break (`  ⏎`, `\⏎`) at or after `from`, else the
+ * text's end. Soft line breaks are spaces in the rendered page and end nothing.
+ */
+function hardLineEnd(block: Block, from: number): number {
+  const text = block.text.text
+  for (let i = text.indexOf('\n', from); i >= 0; i = text.indexOf('\n', i + 1)) {
+    const range = block.text.range(i, i + 1)
+    if (range.end - range.start > 1) return i
+  }
+  return text.length
 }
 
 function trimmedRange(block: Block, from: number, to: number): SourceRange {

@@ -126,12 +126,16 @@ function sectionUnits(doc: DocumentIndex, root: Section): Unit[] {
   }
   visit(root)
   const inGroup = new Set(groups)
+  const otherLists = groups.flatMap(listsOfOtherThings)
   for (const item of doc.listItems) {
     if (item.parent !== null || !inGroup.has(item.section)) continue
+    if (otherLists.some((list) => item.start >= list.start && item.end <= list.end)) continue
     units.push(...listItemUnits(item))
   }
   for (const block of doc.blocks) {
     if (block.kind !== 'paragraph' || block.listItem || !block.label || !inGroup.has(block.section)) continue
+    // `**Key challenges:**` or `**Requirements:**` with nothing after it titles the list below; it is not a challenge.
+    if (block.label.contentStart >= block.text.text.trimEnd().length) continue
     const unit = labelledUnit(block)
     if (unit) units.push(unit)
   }
@@ -143,6 +147,23 @@ function sectionUnits(doc: DocumentIndex, root: Section): Unit[] {
     units.push({head: section.title, range: trimmedRange(title, 0, title.text.text.length), body})
   }
   return units
+}
+
+/** Lists introduced by a paragraph such as `**Constraints:**` or `Requirements:`: they list something other than challenges. */
+function listsOfOtherThings(section: Section): SourceRange[] {
+  const ranges: SourceRange[] = []
+  section.nodes.forEach((node, i) => {
+    const previous = section.nodes[i - 1]
+    if (node.type !== 'list' || previous?.type !== 'paragraph') return
+    const intro = plainText(previous).trim()
+    if (!/[:：]$/.test(intro)) return
+    const title = intro.slice(0, -1).trim()
+    if (challengeWords(title).length > 5 || classifyHeading(title).has('challenges')) return
+    if (NON_CHALLENGE_GROUP_RE.test(title) || NON_CHALLENGE_LABEL_RE.test(title)) {
+      ranges.push({start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0})
+    }
+  })
+  return ranges
 }
 
 function isChallengeSubsection(section: Section): boolean {

@@ -2,6 +2,7 @@ import {defineRule} from '../src/define-rule.js'
 import type {Block, BlockSentence, DocumentIndex, Section, Table} from '../src/document.js'
 import {hasQuantity} from '../src/text/quantities.js'
 import {
+  BRACKET_PROMPT_RE,
   FEATURE_PARENT_RE,
   HYPOTHETICAL_SECTION_RE,
   findMetricClaims,
@@ -258,11 +259,12 @@ function rangeHasQuantity(doc: DocumentIndex, start: number, end: number): boole
   return false
 }
 
-/** Variable quantities (`X ms`) are reported by `no-placeholders`; the section is not reported twice. */
+/** Variable quantities (`X ms`) and bracketed prompts are reported by `no-placeholders`; the section is not reported twice. */
 function sectionHasPlaceholderQuantity(doc: DocumentIndex, section: Section): boolean {
   return doc.blocks.some((block) => {
     const at = block.node.position?.start.offset ?? -1
-    return at >= section.start && at < section.end && PLACEHOLDER_QUANTITY_RE.test(block.text.text)
+    if (at < section.start || at >= section.end) return false
+    return PLACEHOLDER_QUANTITY_RE.test(block.text.text) || new RegExp(BRACKET_PROMPT_RE.source, 'u').test(block.text.text)
   })
 }
 

@@ -331,6 +331,9 @@ export const VALUE_COLUMN_RE =
 /** Cells meaning "not applicable". */
 export const NOT_APPLICABLE_RE = /^(?:--+|[—–-]|n\/?a|none|not applicable|\.\.\.|…|\?)$/i
 
+/** A bracketed prompt with words in it (`[Response times, throughput]`), not a citation (`[1]`) or task box. */
+export const BRACKET_PROMPT_RE = /\[[^\]\n]*\p{L}{2}[^\]\n]*\]/gu
+
 /** A variable quantity such as `X ms`, `Y%`, `$X`, `N months`: a placeholder, reported by `no-placeholders`. */
 export const PLACEHOLDER_QUANTITY_RE =
   /(?<![\p{L}\p{N}])(?:[$€£]\s?[XYZN]{1,3}(?![\p{L}])|(?:[XYZNxyzn]{1,3}|X,XXX)\s?(?:%|ms|s|sec|seconds|minutes|mins|hours|hrs|days|weeks|months|years|x|gb|mb|kb|tb|k|req\/s|rps|qps|people|users|requests|\/[a-z]+)(?![\p{L}]))/u
@@ -438,8 +441,9 @@ const TIME_OBJECT_RE = /^\s+(?:(?:the|a lot of|lots of|much|significant|consider
 
 /** Claims of a change in something measurable in `sentence`, in order. Negated, planned, conditional and hedged ones are left out. */
 export function findMetricClaims(sentence: string, options: ClaimOptions = {}): MetricClaim[] {
-  const lower = lowerSameLength(sentence)
-  if (/\?\s*["'”’)\]]*\s*$/.test(lower)) return []
+  if (/\?\s*["'”’)\]]*\s*$/.test(sentence)) return []
+  // Bracketed prompts (`[Development velocity improvements]`) are placeholders, not claims.
+  const lower = lowerSameLength(sentence).replace(BRACKET_PROMPT_RE, (m) => ' '.repeat(m.length))
   const subjects = findSubjects(lower, options.subjects ?? [])
   const candidates: Array<MetricClaim & {direction: Direction; better: Better; past?: boolean}> = []
 

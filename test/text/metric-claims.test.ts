@@ -108,3 +108,9 @@ describe('recovery after a problem', () => {
     expect(findMetricClaims(sentence)).toEqual([])
   })
 })
+
+describe('bracketed prompts', () => {
+  it('hold no claim', () => {
+    expect(findMetricClaims('Team efficiency: [Development velocity improvements]', {baseForms: true})).toEqual([])
+  })
+})

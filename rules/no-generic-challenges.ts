@@ -96,8 +96,11 @@ function splitOnSentences(text: string): string[] {
 function collectUnits(doc: DocumentIndex): Unit[] {
   const units: Unit[] = []
   const covered = new Set<Section>()
+  const titles = doc.sections.filter((section) => section.depth === 1)
   for (const section of doc.sections) {
     if (!section.roles.has('challenges') || covered.has(section)) continue
+    // The document's only H1 is its title ("The challenges of running Postgres"), not a challenge list.
+    if (section.depth === 1 && titles.length === 1) continue
     for (const s of descendants(section)) covered.add(s)
     units.push(...sectionUnits(doc, section))
   }

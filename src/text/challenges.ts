@@ -200,7 +200,8 @@ export const NON_CHALLENGE_GROUP_RE =
 export const CHALLENGE_COLUMN_RE = /^(?:the |key |main )?(?:challenges?|problems?|pain ?points?|obstacles?)(?: faced)?$/i
 
 /** Table header cells that explain the challenge (`Why it was hard`, `Root cause`). */
-export const WHY_HARD_COLUMN_RE = /^(?:why (?:it was|was it|it's|it is) (?:hard|difficult|tricky)|difficulty|why|root cause|cause|symptoms?|impact)$/i
+export const WHY_HARD_COLUMN_RE =
+  /^(?:why\b.*|difficult(?:y|ies)|(?:root )?causes?|symptoms?|impact|effects?|descriptions?|details?|what happened|context|explanation|notes?)$/i
 
 /** Headlines that are still prompts to the author or numbered stand-ins: left to other rules. */
 export const CHALLENGE_PROMPT_RE =

@@ -12,6 +12,7 @@ import remarkGfm from 'remark-gfm'
 import {getDocumentIndex, type MdNode} from './document.js'
 import {applyInlineControl} from './inline-control.js'
 import {FRONTMATTER_TYPES} from './processor.js'
+import {prepareTemplates} from './templates/catalog.js'
 import {rules, ruleIds} from '../rules/index.js'
 import {presets} from '../rules/presets.js'
 
@@ -25,12 +26,30 @@ export const inlineControl: Plugin<[], Node> = function () {
   }
 }
 
+let templatesReady = false
+
+/**
+ * Profiles the built-in templates before the rules run: the template rules
+ * read them synchronously, and one template is MDX, whose parser loads
+ * asynchronously. Async only on the first run, so `runSync` works after one
+ * `run` or `process`.
+ */
+const prepareBuiltinTemplates: Plugin<[], Node> = function () {
+  return () => {
+    if (templatesReady) return
+    return prepareTemplates().then(() => {
+      templatesReady = true
+    })
+  }
+}
+
 function buildPreset(name: 'recommended' | 'strict'): UnifiedPreset {
   const settings = presets[name]
   return {
     plugins: [
       [remarkFrontmatter, [...FRONTMATTER_TYPES]],
       remarkGfm,
+      prepareBuiltinTemplates,
       ...rules.map((rule) => {
         const entry = settings[rule.id] ?? 'off'
         const [severity, options] = Array.isArray(entry) ? entry : [entry, undefined]

@@ -15,6 +15,7 @@ import {BUILTIN_TEMPLATES, BUILTIN_TEMPLATE_NAMES, prepareTemplates, TEMPLATES_D
 import {detectTemplate, scoreTemplate} from '../src/templates/detect.js'
 import {allowedEdits} from '../src/templates/match.js'
 import {displayTitle, headingKey, isOnlyStandIns, normaliseSentence, repairMojibake} from '../src/templates/normalise.js'
+import {restoreProfile, storeProfile} from '../src/templates/stored.js'
 import {lintWith, SHARED} from './helpers.js'
 
 let catalog: TemplateCatalog
@@ -119,6 +120,16 @@ describe('profiles', () => {
     expect(keys.some((key) => key.includes('sql injection prevention'))).toBe(false)
     expect(catalog.find('platform-deep-dive')!.sentences.map((sentence) => sentence.key)).toContain('a brief description of your post 150 160 characters ideal for seo')
     expect(caseStudy.placeholders.has('YOUR_PROJECT_NAME')).toBe(true)
+  })
+})
+
+describe('stored profiles', () => {
+  it('restores exactly the profile they were made from', () => {
+    for (const profile of catalog.profiles) {
+      const source = readFileSync(profile.path, 'utf8')
+      const restored = restoreProfile(JSON.parse(JSON.stringify(storeProfile(profile, 'x', source))), profile.path)
+      expect(restored, profile.name).toEqual(profile)
+    }
   })
 })
 

@@ -5,9 +5,11 @@
  * cached per file for the life of the process.
  *
  * Rules do no I/O: the engine awaits `prepareTemplates` before linting (it
- * loads MDX support and reads the files), and rules then read the cached
- * catalog synchronously through `templateCatalog`. Template files are only
- * read and parsed, never executed.
+ * reads the files, and loads MDX support when an `.mdx` template has to be
+ * parsed), and rules then read the cached catalog synchronously through
+ * `templateCatalog`. Built-in profiles normally come from the build
+ * (`stored.ts`), checked against the template files' hashes. Template files
+ * are only read and parsed, never executed.
  */
 import {readFileSync, statSync} from 'node:fs'
 import {basename, extname, isAbsolute, join, resolve, sep} from 'node:path'
@@ -18,6 +20,7 @@ import {ConfigError} from '../options-schema.js'
 import {createParser, loadMdx, syntaxOf} from '../processor.js'
 import {TemplateMatcher} from './match.js'
 import {profileTemplate, type TemplateProfile} from './profile.js'
+import {restoreProfile, sha256, storedProfiles} from './stored.js'
 
 /** Built-in templates by name, in the order they are tried. */
 export const BUILTIN_TEMPLATES: Readonly<Record<string, string>> = {
@@ -59,7 +62,11 @@ export async function prepareTemplates(paths: readonly string[] = []): Promise<T
   const key = catalogKey(paths)
   const cached = catalogCache.get(key)
   if (cached) return cached
-  if ([...builtinPaths(), ...paths].some((path) => syntaxOf(path) === 'mdx')) await loadMdx()
+  const toParse = [
+    ...BUILTIN_TEMPLATE_NAMES.filter((name) => !storedProfileFor(name, join(TEMPLATES_DIR, BUILTIN_TEMPLATES[name]))).map((name) => BUILTIN_TEMPLATES[name]),
+    ...paths.filter((path) => !profileCache.has(path)),
+  ]
+  if (toParse.some((path) => syntaxOf(path) === 'mdx')) await loadMdx()
   return templateCatalog(paths)
 }
 
@@ -136,8 +143,26 @@ export function teamName(path: string): string {
   return basename(path, extname(path))
 }
 
-function loadProfile(path: string, name: string, builtin: boolean): TemplateProfile {
+/** The built-in profile from the build, when it was made from the template file as it is now. */
+function storedProfileFor(name: string, path: string): TemplateProfile | null {
   const cached = profileCache.get(path)
+  if (cached) return cached
+  const entry = storedProfiles()?.get(name)
+  if (!entry) return null
+  let source: string
+  try {
+    source = readFileSync(path, 'utf8').replace(/^\uFEFF/, '')
+  } catch {
+    return null
+  }
+  if (sha256(source) !== entry.sha256) return null
+  const profile = restoreProfile(entry, path)
+  profileCache.set(path, profile)
+  return profile
+}
+
+function loadProfile(path: string, name: string, builtin: boolean): TemplateProfile {
+  const cached = profileCache.get(path) ?? (builtin ? storedProfileFor(name, path) : null)
   if (cached) return cached
   let source: string
   try {

@@ -13,9 +13,9 @@
  * 7+ words that appears word for word inside a longer template sentence (the
  * author cut the rest) matches too.
  *
- * Candidates are found through an index of the templates' words: a template
- * sentence is aligned only when the document sentence contains all but the
- * allowed number of its distinct words.
+ * Candidates are found through an index of the templates' words (frequent
+ * words left out): a template sentence is aligned only when the document
+ * sentence contains all but the allowed number of its distinct indexed words.
  */
 import {fingerprintTokens, type FingerprintToken} from './normalise.js'
 import {MIN_LITERAL_WORDS, MIN_SENTENCE_WORDS, type TemplateProfile, type TemplateSentence} from './profile.js'
@@ -37,6 +37,12 @@ export interface SentenceMatch {
   partial: boolean
 }
 
+/**
+ * Frequent words left out of the candidate index (not out of the alignment):
+ * they would make almost every template sentence a candidate.
+ */
+export const INDEX_STOPWORDS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'and', 'or', 'of', 'to', 'in', 'for', 'is', 'it', 'on', 'with', 'that', 'this', 'be', 'by', 'as', 'are', 'was', 'at', 'you', 'your', 'we', 'our', 'not', 'do', 'did', 'what', 'how', 'why'])
+
 interface Entry {
   template: TemplateProfile
   sentence: TemplateSentence
@@ -56,7 +62,7 @@ export class TemplateMatcher {
   constructor(profiles: readonly TemplateProfile[]) {
     for (const template of profiles) {
       for (const sentence of template.sentences) {
-        const distinct = [...new Set(sentence.tokens.filter((token) => !token.wild).map((token) => token.word))]
+        const distinct = [...new Set(sentence.tokens.filter((token) => !token.wild && !INDEX_STOPWORDS.has(token.word)).map((token) => token.word))]
         const id = this.entries.length
         this.entries.push({template, sentence, distinct, allowed: allowedEdits(sentence.literals)})
         for (const word of distinct) {
@@ -85,7 +91,7 @@ export class TemplateMatcher {
     if (tokens.length < MIN_SENTENCE_WORDS) return []
     const literalWords = tokens.filter((token) => !token.wild).map((token) => token.word)
     if (literalWords.length < MIN_LITERAL_WORDS) return []
-    const docDistinct = new Set(literalWords)
+    const docDistinct = new Set(literalWords.filter((word) => !INDEX_STOPWORDS.has(word)))
     const shared = new Map<number, number>()
     for (const word of docDistinct) {
       for (const id of this.postings.get(word) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1)
@@ -102,7 +108,7 @@ export class TemplateMatcher {
           continue
         }
       }
-      if (partialOk && count === docDistinct.size && ` ${entry.sentence.key} `.includes(docKey)) {
+      if (partialOk && docDistinct.size > 0 && count === docDistinct.size && ` ${entry.sentence.key} `.includes(docKey)) {
         out.push({template: entry.template, sentence: entry.sentence, edits: 0, similarity: tokens.length / entry.sentence.tokens.length, partial: true})
       }
     }

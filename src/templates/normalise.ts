@@ -28,6 +28,8 @@ export interface FingerprintToken {
 /** A word: letters, digits and underscores (so `GOAL_1` stays one word), or an atom. */
 export const FINGERPRINT_WORD_RE = /[\p{L}\p{N}_]+(?:['’][\p{L}]+)*|\uFFFC/gu
 
+const ASCII_RE = /^[\u0000-\u007f]*$/
+
 /** Template tokens in capitals with underscores: `YOUR_PROJECT_NAME`, `GOAL_1`, `NON_GOAL_2`. */
 export const TEMPLATE_TOKEN_WORD_RE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/
 
@@ -64,7 +66,7 @@ export function fingerprintTokens(text: string): FingerprintToken[] {
   const out: FingerprintToken[] = []
   for (const match of text.matchAll(FINGERPRINT_WORD_RE)) {
     const raw = match[0]
-    const folded = raw.normalize('NFKC').replace(/['’]/g, '')
+    const folded = (ASCII_RE.test(raw) ? raw : raw.normalize('NFKC')).replace(/['’]/g, '')
     out.push({word: folded.toLowerCase(), wild: isTemplateStandIn(folded), start: match.index, end: match.index + raw.length})
   }
   return out

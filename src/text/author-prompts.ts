@@ -72,11 +72,28 @@ export const AUTHOR_PROMPT_PATTERNS = {
   ),
   /** `Replace this template with your actual architecture.`, `Delete this section before publishing`. */
   thisDocument: /^(?:please\s+)?(?:replace|delete|remove|update|edit|rewrite|fill in|fill out|customi[sz]e|adapt)\s+this\s+(?:template|section|paragraph|placeholder|example|text|note|line|block|page)\b/i,
+  /** `Insert architecture diagram here.`, `Add screenshot of the dashboard here` (a page element, not a reader's key or file). */
+  placeHere: new RegExp(
+    String.raw`^(?:please\s+)?(?:${alternation(PLACING_VERBS)})\s+(?:(?:a|an|the|your|one|two|some|more)\s+)?(?:[\w-]+\s+){0,2}?(?:screenshots?|images?|diagrams?|pictures?|photos?|figures?|charts?|graphs?|videos?|gifs?|links?|urls?|demos?|quotes?|testimonials?|tables?|examples?|snippets?|metrics|results|numbers|stats|statistics|logos?|captions?|details)\b[^.!?:]{0,60}\bhere[.!]?$`,
+    'i',
+  ),
   /** `This section must be completed when targeting beta graduation to a release.` */
   sectionMustBe: /^this\s+(?:section|part|table|template)\s+(?:must|should|needs to|is to)\s+be\s+(?:completed|filled(?:\s+(?:in|out))?|written|removed|deleted|replaced|updated)\b/i,
 } as const
 
 const PARENTHETICAL_KINDS: ReadonlySet<string> = new Set(['lengthParenthetical', 'parenthetical'])
+
+/**
+ * A telegraphic description of what to write, opening a section: `Short
+ * overview of what was done, for whom, and why.`, `High-level description of
+ * the system architecture`, `Step-by-step explanation of how the work was
+ * completed.` Needs at least one adjective, so a plain `Overview of results`
+ * caption is not one.
+ */
+export const DESCRIPTION_PROMPT_RE =
+  /^(?:an?\s+)?(?:(?:short|brief|concise|quick|clear|high[- ]level|detailed|step[- ]by[- ]step|one[- ](?:line|sentence|paragraph)|in[- ]depth|simple)[,\s]+){1,3}(?:overview|summary|description|explanation|list|reflection|account|outline|walkthrough|breakdown|introduction|recap|statement)\s+(?:of|on|about)\b/i
+/** First person or figures: the author is already telling the story. */
+export const STORY_TOLD_RE = /\b(?:we|our|us|i|my|me)\b|\d/i
 
 /** An imperative writing verb at the start of a sentence. */
 export const IMPERATIVE_PROMPT_RE = new RegExp(String.raw`^(?:please\s+|now\s+|first,?\s+|then,?\s+)?(?:${alternation(WRITING_VERBS)})\b\s*`, 'i')
@@ -113,6 +130,7 @@ export function findAuthorPrompt(sentence: string, context: PromptContext = {lea
     if (PARENTHETICAL_KINDS.has(kind)) return {kind, start: offset + match.index, end: offset + match.index + match[0].length}
     return {kind, start: offset, end: offset + text.length}
   }
+  if (context.leadsSection && DESCRIPTION_PROMPT_RE.test(text) && !STORY_TOLD_RE.test(text)) return {kind: 'description', start: offset, end: offset + text.length}
   const imperative = IMPERATIVE_PROMPT_RE.exec(text)
   if (!imperative || /:\s*$/.test(text)) return null
   const rest = text.slice(imperative[0].length)

@@ -14,12 +14,9 @@
  * `casestudy-lint/fatal` results, and fingerprints survive unrelated edits.
  */
 import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
-import {createRequire} from 'node:module'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
-import AjvDraft04 from 'ajv-draft-04'
-import addFormatsModule from 'ajv-formats'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
@@ -33,6 +30,7 @@ import type {FormatOptions} from '../src/reporters/index.js'
 import {FATAL_RULE_ID, FINGERPRINT_KEY, formatSarif} from '../src/reporters/sarif.js'
 import {rules} from '../rules/index.js'
 import {lintWith} from './helpers.js'
+import {validateSarif} from './sarif-schema.js'
 
 const WORKSPACE = '/work/space'
 const OPTIONS: FormatOptions = {color: false, cwd: WORKSPACE, rules, version: VERSION}
@@ -289,15 +287,6 @@ function summaryTable(summary: string): string[][] {
 // ---------------------------------------------------------------------------
 // SARIF
 
-const require = createRequire(import.meta.url)
-const SCHEMA = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'))
-// Both packages are CommonJS modules that also export themselves as `default`.
-const Ajv = AjvDraft04.default
-const addFormats = addFormatsModule.default
-// The schema's `language` pattern is not valid as a Unicode regular expression.
-const ajv = new Ajv({allErrors: true, strict: false, unicodeRegExp: false})
-addFormats(ajv)
-const validateSarif = ajv.compile(SCHEMA)
 
 function expectValidSarif(log: unknown): void {
   const valid = validateSarif(log)

@@ -403,7 +403,6 @@ const alt = (list: readonly string[]): string => list.join('|')
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const wordRe = (source: string): RegExp => new RegExp(`(?<![\\p{L}\\p{N}-])(?:${source})(?![\\p{L}\\p{N}]|-(?!\\s))`, 'gu')
 
-const SUBJECT_RES: ReadonlyArray<{re: RegExp; better: Better}> = MEASURABLE_SUBJECTS.map((s) => ({re: wordRe(s.pattern), better: s.better}))
 /**
  * A subject followed by one of these words is only a modifier of another
  * thing (`performance culture`, `users table`, `latency histogram`), not
@@ -439,9 +438,18 @@ const CLAUSE_BREAK_RE = /[,;:()\u2014\u2013.!?"“”]|\b(?:for|with|by|through|
 const LINK_GAP_RE = /^(?:\s+(?:about|for|on|in|of|from|across|per|to)(?:\s+[\p{L}\p{N}-]+){1,3})?\s+(?:(?:was|were|is|are|has|have|had|been|got|get|gets|became|become|becomes|also|now|further|all|both|significantly|greatly|dramatically|substantially|considerably|much|far|markedly|noticeably|sharply|steadily|consistently|drastically|massively)\s+){0,3}$/u
 const TIME_OBJECT_RE = /^\s+(?:(?:the|a lot of|lots of|much|significant|considerable|valuable|precious|developer|engineering|staff|team|review|setup|onboarding|build|deploy|support)\s+)*time\b(?!\s+(?:over|and again))/
 
+/** Any trigger word at all (an intensifier alone is none): sentences without one are skipped before the subject search. */
+const ANY_TRIGGER_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${alt([
+    ...DIRECTIONS.flatMap((d) => [...CHANGE_VERBS[d], ...CHANGE_VERB_BASES[d], ...COMPARATIVES[d], ...STANDALONE_COMPARATIVES[d], ...CHANGE_NOUNS[d]]),
+    ...RESULT_NOUNS,
+  ])})(?![\\p{L}\\p{N}])`,
+  'iu',
+)
+
 /** Claims of a change in something measurable in `sentence`, in order. Negated, planned, conditional and hedged ones are left out. */
 export function findMetricClaims(sentence: string, options: ClaimOptions = {}): MetricClaim[] {
-  if (/\?\s*["'”’)\]]*\s*$/.test(sentence)) return []
+  if (/\?\s*["'”’)\]]*\s*$/.test(sentence) || !ANY_TRIGGER_RE.test(sentence)) return []
   // Bracketed prompts (`[Development velocity improvements]`) are placeholders, not claims.
   const lower = lowerSameLength(sentence).replace(BRACKET_PROMPT_RE, (m) => ' '.repeat(m.length))
   const subjects = findSubjects(lower, options.subjects ?? [])
@@ -545,14 +553,37 @@ function gapIsObject(gap: string): boolean {
   return stripped.trim().split(/\s+/).length <= 4
 }
 
+const ANY_SUBJECT_RE = wordRe(alt(MEASURABLE_SUBJECTS.map((s) => s.pattern)))
+const STICKY_SUBJECT_RES: ReadonlyArray<{re: RegExp; better: Better}> = MEASURABLE_SUBJECTS.map((s) => ({re: stickyWordRe(s.pattern), better: s.better}))
+
+function stickyWordRe(source: string): RegExp {
+  return new RegExp(`(?:${source})(?![\\p{L}\\p{N}]|-(?!\\s))`, 'uy')
+}
+
+/** Measurable subjects in `lower`: one combined scan finds where subjects start, then each entry is tried there. */
 function findSubjects(lower: string, extra: readonly string[]): SubjectSpan[] {
   const out: SubjectSpan[] = []
-  const all = [...SUBJECT_RES, ...extra.map((word) => ({re: wordRe(escape(word.toLowerCase())), better: 'either' as Better}))]
-  for (const {re, better} of all) {
-    for (const m of lower.matchAll(re)) {
-      const end = m.index + m[0].length
+  const starts = new Set<number>()
+  const scan = new RegExp(ANY_SUBJECT_RE.source, 'gu')
+  for (let m = scan.exec(lower); m; m = scan.exec(lower)) {
+    starts.add(m.index)
+    scan.lastIndex = m.index + 1
+  }
+  const entries = [...STICKY_SUBJECT_RES, ...extra.map((word) => ({re: stickyWordRe(escape(word.toLowerCase())), better: 'either' as Better}))]
+  if (extra.length > 0) {
+    for (const word of extra) {
+      const re = wordRe(escape(word.toLowerCase()))
+      for (const m of lower.matchAll(re)) starts.add(m.index)
+    }
+  }
+  for (const at of starts) {
+    for (const {re, better} of entries) {
+      re.lastIndex = at
+      const m = re.exec(lower)
+      if (!m) continue
+      const end = at + m[0].length
       if (SOFT_AFTER_RE.test(lower.slice(end))) continue
-      out.push({start: m.index, end, better})
+      out.push({start: at, end, better})
     }
   }
   // Longest first; on equal spans the one with a known direction (not `either`) first.

@@ -41,8 +41,13 @@ export async function discoverFiles(patterns: readonly string[], options: Discov
     let stat: ReturnType<typeof statSync> | undefined
     try {
       stat = statSync(absolute)
-    } catch {
+    } catch (error) {
       stat = undefined
+      const problem = statProblem(error)
+      if (problem) {
+        errors.push(`Cannot read \`${pattern}\`: ${problem}`)
+        continue
+      }
     }
     if (stat?.isDirectory()) {
       const matches = await glob(extGlob, {cwd: absolute, absolute: true, dot: false, ignore: ALWAYS_IGNORED, followSymbolicLinks: false, caseSensitiveMatch: false})
@@ -64,6 +69,19 @@ export async function discoverFiles(patterns: readonly string[], options: Discov
     errors.push(`No such file or directory: \`${pattern}\``)
   }
   return {files: [...found].sort(), errors}
+}
+
+/** Why an existing path cannot be followed; `null` when it simply does not exist. */
+function statProblem(error: unknown): string | null {
+  switch ((error as NodeJS.ErrnoException)?.code) {
+    case 'ELOOP':
+      return 'symbolic link loop'
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied'
+    default:
+      return null
+  }
 }
 
 export function isMarkdownPath(path: string): boolean {

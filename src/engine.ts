@@ -82,6 +82,8 @@ export function crashedRules(file: VFile): string[] {
 
 function parseFailure(error: unknown, syntax: Syntax): string {
   const what = syntax === 'mdx' ? 'Invalid MDX' : 'Cannot parse Markdown'
+  // The parser recurses once per nesting level (blockquotes, lists, JSX).
+  if (error instanceof RangeError && /call stack/i.test(error.message)) return `${what}: nested too deeply (${error.message})`
   return `${what}: ${errorText(error)}`
 }
 
@@ -92,11 +94,22 @@ function errorText(error: unknown): string {
 
 /** Adds a file-level fatal message (the file could not be linted). */
 export function fatalMessage(file: VFile, reason: string, cause?: unknown): VFileMessage {
-  const place = cause && typeof cause === 'object' && 'place' in cause ? (cause as VFileMessage).place : undefined
+  const place = (cause && typeof cause === 'object' && 'place' in cause ? (cause as VFileMessage).place : undefined) ?? placeInReason(reason)
   const message = file.message(reason, {place: place ?? {line: 1, column: 1}, source: SOURCE, ruleId: undefined})
   message.fatal = true
   ;(message as VFileMessage & {fileFatal?: boolean}).fileFatal = true
   return message
+}
+
+/**
+ * Some parser errors carry their position only in the text, such as an MDX
+ * tag left open at the end of the file: "Expected a closing tag for `<Note>` (3:1-3:7)".
+ */
+function placeInReason(reason: string): VFileMessage['place'] {
+  const match = /\((\d+):(\d+)(?:-(\d+):(\d+))?\)$/.exec(reason)
+  if (!match) return undefined
+  const start = {line: Number(match[1]), column: Number(match[2])}
+  return match[3] ? {start, end: {line: Number(match[3]), column: Number(match[4])}} : start
 }
 
 /** Converts a linted vfile to the fixed JSON result shape, sorted by position. */

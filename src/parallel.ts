@@ -1,9 +1,11 @@
 /**
  * Lints prepared texts on a worker-thread pool (tinypool). At most one task
- * per worker is in flight, so a task's time budget starts when it starts
- * running; a task over budget has its worker terminated (the pool starts a
- * fresh one) and becomes a fatal "not linted" result. Results come back in
- * input order, whatever order the workers finish in.
+ * per worker is in flight, and a task's time budget starts when the worker
+ * starts running it (the worker stamps the start into shared memory), so
+ * waiting for a fresh worker to boot never counts against a file; a task over
+ * budget has its worker terminated (the pool starts a fresh one) and becomes
+ * a fatal "not linted" result. Results come back in input order, whatever
+ * order the workers finish in.
  */
 import {existsSync} from 'node:fs'
 import {join} from 'node:path'
@@ -19,6 +21,8 @@ export interface LintTask {
   text: string
   config: EffectiveConfig
   timing: boolean
+  /** Shared with the pool: the worker stores `Date.now()` here when it starts the task. */
+  started?: BigInt64Array
 }
 
 export interface LintTaskResult {
@@ -49,9 +53,10 @@ export async function lintInWorkers(tasks: readonly LintTask[], options: PoolOpt
   const lane = async (): Promise<void> => {
     while (next < tasks.length) {
       const index = next++
-      const task = tasks[index]
+      const started = new BigInt64Array(new SharedArrayBuffer(8))
+      const task = {...tasks[index], started}
       const controller = new AbortController()
-      const timer = setTimeout(() => controller.abort(), options.fileTimeout)
+      const stop = budget(started, options.fileTimeout, controller)
       try {
         results[index] = (await pool.run(task, {signal: controller.signal})) as LintTaskResult
       } catch (error) {
@@ -59,7 +64,7 @@ export async function lintInWorkers(tasks: readonly LintTask[], options: PoolOpt
           ? `Not linted: took longer than ${formatSeconds(options.fileTimeout)} (raise the budget with --file-timeout)`
           : `Not linted: the worker failed (${error instanceof Error ? error.message : String(error)})`)
       } finally {
-        clearTimeout(timer)
+        stop()
       }
     }
   }
@@ -69,6 +74,24 @@ export async function lintInWorkers(tasks: readonly LintTask[], options: PoolOpt
     await pool.destroy()
   }
   return results
+}
+
+/**
+ * Aborts `controller` once `ms` have passed since the worker stamped `started`
+ * (polled until then: a task may wait for a worker to boot). Returns a stop function.
+ */
+function budget(started: BigInt64Array, ms: number, controller: AbortController): () => void {
+  let timer: NodeJS.Timeout | undefined
+  const poll = (): void => {
+    const at = Number(Atomics.load(started, 0))
+    if (at === 0) {
+      timer = setTimeout(poll, Math.min(50, ms))
+      return
+    }
+    timer = setTimeout(() => controller.abort(), Math.max(0, at + ms - Date.now()))
+  }
+  poll()
+  return () => clearTimeout(timer)
 }
 
 function failed(path: string, reason: string): LintTaskResult {

@@ -99,6 +99,8 @@ function describeError(error: unknown): string {
       return 'permission denied'
     case 'EISDIR':
       return 'it is a directory'
+    case 'ELOOP':
+      return 'symbolic link loop'
     default:
       return code ?? (error instanceof Error ? error.message : String(error))
   }

@@ -9,7 +9,22 @@ import {rules} from '../rules/index.js'
 
 const linter = new Linter(rules)
 
+// One-time set-up (processors, tables built on first use, compiled patterns)
+// happens here, before the worker reports ready, so it never counts against
+// the first file's time budget. A failure here is left for the real tasks to report.
+try {
+  await linter.lintText(
+    '---\ntitle: Warm-up\n---\n\n# Warm-up\n\n## Goals\n\n- [x] Item with a [link](https://example.com) and `code`, 10 ms.\n\n| Metric | Before | After |\n| --- | --- | --- |\n| Latency | 9 ms | 3 ms |\n',
+    'warm-up.md',
+    {rules: Object.fromEntries(rules.map((rule) => [rule.id, [1, rule.resolveOptions(undefined)] as const])), settings: {templates: []}},
+  )
+} catch {
+  // Nothing to do: linting itself reports what went wrong.
+}
+
 export default async function lintTask(task: LintTask): Promise<LintTaskResult> {
+  // The time budget starts now, not when the task was queued.
+  if (task.started) Atomics.store(task.started, 0, BigInt(Date.now()))
   if (task.timing) startTiming()
   const file = await linter.lintText(task.text, task.path, task.config)
   return {result: toFileResult(file, task.path), crashed: crashedRules(file), timings: takeTimings()}

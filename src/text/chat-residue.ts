@@ -17,8 +17,13 @@ export interface ChatResiduePhrase {
 export const CHAT_RESIDUE_PHRASES: readonly ChatResiduePhrase[] = [
   {
     id: 'here-is-polished',
-    re: /\bhere(?:['’]s| is) (?:a|an|the|your)\b[^.!?]{0,40}?\b(?:polished|ready[- ]to[- ](?:paste|use|publish)|cleaned[- ]up|revised|refined|rewritten|improved|final|drop[- ]in)\b[^.!?]{0,40}?\b(?:version|draft|template|copy|write-?up|outline|rewrite)\b/i,
+    re: /\b(?:here(?:['’]s| is)|below is) (?:a|an|the|your)\b[^.!?]{0,40}?\b(?:polished|ready[- ]to[- ](?:paste|use|publish)|cleaned[- ]up|revised|refined|rewritten|improved|final|drop[- ]in)\b[^.!?]{0,40}?\b(?:version|draft|template|copy|write-?up|outline|rewrite)\b/i,
     example: "Here's a polished, ready-to-paste Jekyll case study template based on what you provided.",
+  },
+  {
+    id: 'kept-your',
+    re: /\bI(?:['’]ve| have) (?:cleaned up|restructured|rewritten|reformatted|tightened|polished|preserved|kept|adjusted|reorgani[sz]ed)\b[^.!?]{0,60}\byour (?:rules|notes|text|draft|wording|structure|content|formatting|headings|sections|points)\b/i,
+    example: 'I’ve cleaned up indentation, fixed typos, and preserved all your rules and notes.',
   },
   {id: 'ready-to-paste', re: /\bready[- ]to[- ]paste\b/i, example: 'A ready-to-paste version follows.'},
   {

@@ -17,7 +17,11 @@ const CASES: ReadonlyArray<[string, string | null]> = [
   ['If you want a video-style workflow, this sequence is the storyboard.', 'deliverable-offer'],
   ["Sure! Here's the updated section.", 'sure-here-is'],
   ['I rewrote the intro based on the notes you shared.', 'based-on-what-you-provided'],
+  ['Below is a refined version of the outline.', 'here-is-polished'],
+  ['I have reformatted the tables and kept your headings as they were.', 'kept-your'],
   // Content addressed to readers, or about the project.
+  ["I've rewritten the parser twice since then.", null],
+  ['Below is the final schema we shipped.', null],
   ['Feel free to reach out or drop a comment below!', null],
   ['Feel free to adjust the timeout to your network.', null],
   ['Let me know if you have questions about the migration.', null],

@@ -133,6 +133,24 @@ export const IDENTIFIER_LIST_RE = /^\s*[\w./+-]+(?:\s*,\s*[\w./+-]+)+\s*$/
 export const ARROW_BEFORE_RE = /(?:→|⟶|⇒|->|=>|←|⟵|⇐|<-|<=|↔|<->|\|)\s*$/
 export const ARROW_AFTER_RE = /^\s*(?:→|⟶|⇒|->|=>|←|⟵|⇐|<-|<=|↔|<->|\|)/
 
+/**
+ * An optional argument in a call signature: `walk(path, [options], callback)`,
+ * `new Headers([init])`. The enclosing `(` follows a name; `([Date])` in prose does not.
+ */
+function isOptionalArgument(text: string, start: number, end: number): boolean {
+  if (!/[(,]\s*$/.test(text.slice(Math.max(0, start - 3), start)) || !/^\s*[,)]/.test(text.slice(end, end + 3))) return false
+  let depth = 0
+  for (let i = start - 1; i >= 0 && i >= start - 120 && text[i] !== '\n'; i--) {
+    if (text[i] === ')' || text[i] === ']') depth++
+    else if (text[i] === '[' && depth > 0) depth--
+    else if (text[i] === '(') {
+      if (depth > 0) depth--
+      else return isWordChar(text[i - 1])
+    }
+  }
+  return false
+}
+
 /** Whether the bracketed `content` found at `start`…`end` of `text` is a template prompt. */
 export function isBracketPrompt(text: string, start: number, end: number, options: {quoteAware?: boolean} = {}): boolean {
   const content = text.slice(start + 1, end - 1).trim()
@@ -153,8 +171,7 @@ export function isBracketPrompt(text: string, start: number, end: number, option
   if (STANDARD_CITATION_RE.test(content) || IDENTIFIER_NOTATION_RE.test(content)) return false
   if (/^[A-Z][A-Z0-9_-]+$/.test(content) && !UPPERCASE_PROMPT_WORDS.has(content)) return false
   if (LIST_LITERAL_RE.test(content) || (IDENTIFIER_LIST_RE.test(content) && /[\d_/]/.test(content))) return false
-  // Optional arguments in a signature: `walk(path, [options], callback)`, `new Headers([init])`.
-  if (/[(,]\s*$/.test(text.slice(Math.max(0, start - 3), start)) && /^\s*[,)]/.test(text.slice(end, end + 3))) return false
+  if (isOptionalArgument(text, start, end)) return false
   // A path pattern (`github.com/[owner]/[repo]`) or a quoted literal (`'[Circular]'`).
   if (before === '/' || after === '/') return false
   if (before !== undefined && after !== undefined && /["'‘“]/.test(before) && /["'’”]/.test(after)) return false

@@ -7,6 +7,7 @@ const DATES: ReadonlyArray<[unknown, boolean]> = [
   ['2025-03-19 10:30:00+02:00', true],
   ['2025-03-19T10:30:00.5Z', true],
   ['2024-02-29', true],
+  ['2014-04-17 12:00:00 -0500', true],
   [new Date('2025-03-19'), true],
   ['YYYY-MM-DD', false],
   ['[YYYY-MM-DD]', false],

@@ -214,3 +214,25 @@ describe('built-in templates linted as-is', () => {
     })
   }
 })
+
+describe('require-sections options', () => {
+  const doc = '# Kiln\n\n## Executive Summary\n\nA kiln scheduler for a pottery studio.\n\n## Lessons Learned\n\nBook the kiln by load, not by hour.\n'
+
+  it('checks against a named template even below the detection threshold', async () => {
+    const result = await lintWith(doc, 'kiln.md', {'require-sections': {template: 'case-study-brief'}})
+    const missing = result.messages.map((message) => message.message)
+    expect(missing).toHaveLength(8)
+    expect(missing[0]).toBe('Missing section `Business Challenge` of template `case-study-brief`, expected a heading `Business Challenge` with content')
+    expect(result.messages[0]).toMatchObject({line: 5, column: 39})
+  })
+
+  it('stays silent with template false, and without a detected template under auto', async () => {
+    expect((await lintWith(doc, 'kiln.md', {'require-sections': {template: false}})).messages).toEqual([])
+    expect((await lintWith(doc, 'kiln.md', {'require-sections': undefined})).messages).toEqual([])
+  })
+
+  it('treats an unknown template name as a configuration problem', async () => {
+    const result = await lintWith(doc, 'kiln.md', {'require-sections': {template: 'nope'}})
+    expect(result.messages[0].message).toMatch(/unknown template `nope`/)
+  })
+})

@@ -3,7 +3,9 @@
  * extends `recommended` and registers the team's case-study template under
  * `templates` — the ones given with `--template PATH`, or else the template
  * files found in the project (`_template.md`, `case-study-template.mdx`,
- * `TEMPLATE.md` …). Never overwrites an existing configuration.
+ * `TEMPLATE.md` …), and lists those under `ignores` too, since a template
+ * linted as a document is all guidance. Never overwrites an existing
+ * configuration.
  */
 import {existsSync, readFileSync, statSync, writeFileSync} from 'node:fs'
 import {basename, isAbsolute, join, relative, resolve, sep} from 'node:path'
@@ -26,7 +28,13 @@ export const INIT_IGNORED_DIRS = ['node_modules', '.git', 'dist', 'build', 'out'
 /** At most this many discovered templates are registered (more means the search found the wrong things). */
 export const MAX_DISCOVERED_TEMPLATES = 5
 
-export type InitResult = {ok: true; path: string; config: {extends: string; templates?: string[]}; discovered: boolean} | {ok: false; reason: string}
+export interface InitConfig {
+  extends: string
+  templates?: string[]
+  ignores?: string[]
+}
+
+export type InitResult = {ok: true; path: string; config: InitConfig; discovered: boolean} | {ok: false; reason: string}
 
 /** Creates the config in `cwd`; `templates` are the `--template` paths (relative to `cwd`). */
 export async function initConfig(cwd: string, templates: readonly string[] = []): Promise<InitResult> {
@@ -52,8 +60,13 @@ export async function initConfig(cwd: string, templates: readonly string[] = [])
     throw error
   }
 
-  const config: {extends: string; templates?: string[]} = {extends: 'recommended'}
-  if (chosen.length) config.templates = chosen.map((path) => toConfigPath(cwd, path))
+  const config: InitConfig = {extends: 'recommended'}
+  if (chosen.length) {
+    config.templates = chosen.map((path) => toConfigPath(cwd, path))
+    // A template is guidance from top to bottom: linting it would only report that.
+    const inside = config.templates.filter((path) => !isAbsolute(path))
+    if (inside.length) config.ignores = inside
+  }
   const path = join(cwd, INIT_CONFIG_FILE)
   try {
     // `wx`: fail rather than overwrite a config created in the meantime.
@@ -70,7 +83,9 @@ export async function initConfig(cwd: string, templates: readonly string[] = [])
 export function describeInit(result: Extract<InitResult, {ok: true}>, cwd: string): string {
   const name = relative(cwd, result.path) || result.path
   const templates = result.config.templates ?? []
-  const what = templates.length ? `registered template${templates.length > 1 ? 's' : ''} ${templates.join(', ')}${result.discovered ? ' (found in the project)' : ''}` : 'no template registered (add one with --template PATH)'
+  const what = templates.length
+    ? `registered template${templates.length > 1 ? 's' : ''} ${templates.join(', ')}${result.discovered ? ' (found in the project)' : ''}${result.config.ignores ? ', and ignores linting the template itself' : ''}`
+    : 'no template registered (add one with --template PATH)'
   return `Created ${name}: extends recommended; ${what}\n`
 }
 

@@ -53,7 +53,7 @@ describe('--init', () => {
     const dir = project({'docs/_template.md': TEAM_TEMPLATE})
     const outcome = await cli(['--init', '--template', 'docs/_template.md'], dir)
     expect(outcome.code).toBe(0)
-    expect(readConfig(dir)).toEqual({extends: 'recommended', templates: ['docs/_template.md']})
+    expect(readConfig(dir)).toEqual({extends: 'recommended', templates: ['docs/_template.md'], ignores: ['docs/_template.md']})
   })
 
   it('registers template files it finds in the project, but not issue or pull-request forms', async () => {
@@ -72,6 +72,8 @@ describe('--init', () => {
   it('makes a config the linter then uses', async () => {
     const dir = project({'docs/_template.md': TEAM_TEMPLATE, 'docs/billing.md': '# Billing\n\n## Problem\n\nInvoices went out twice.\n\n## Outcome\n\nMeasured results, with the numbers before and after.\n'})
     expect((await cli(['--init', '--template', 'docs/_template.md'], dir)).code).toBe(0)
+    const all = await cli(['--format', 'json', '.'], dir)
+    expect((JSON.parse(all.stdout) as {filePath: string}[]).map((result) => result.filePath)).toEqual([join(dir, 'docs/billing.md')])
     const outcome = await cli(['--format', 'json', 'docs/billing.md'], dir)
     const messages = JSON.parse(outcome.stdout)[0].messages as {ruleId: string; message: string}[]
     expect(messages.some((m) => m.ruleId === 'no-template-residue' && m.message.includes('template `_template`'))).toBe(true)

@@ -55,9 +55,10 @@ export default defineRule({
     for (const block of doc.blocks) found.set(block, findInlinePlaceholders(block.text.text))
     // Row labels and headings are judged after the cells and paragraphs they stand beside.
     const order = (block: Block): number => (block.kind === 'heading' ? 2 : block.cell?.column === 0 ? 1 : 0)
+    const nextBlock = new Map(doc.blocks.map((block, i) => [block, doc.blocks[i + 1]]))
     for (const block of [...doc.blocks].sort((a, b) => order(a) - order(b))) {
       const matches = found.get(block)!
-      for (const match of wholeValuePlaceholders(block, found)) {
+      for (const match of wholeValuePlaceholders(block, found, nextBlock.get(block))) {
         if (!matches.some((m) => m.start < match.end && match.start < m.end)) matches.push(match)
       }
     }
@@ -125,7 +126,7 @@ export default defineRule({
  * word or variable letter in a table cell, a numbered stand-in that is the
  * whole list item, cell, paragraph or heading.
  */
-function wholeValuePlaceholders(block: Block, found: ReadonlyMap<Block, PlaceholderMatch[]>): PlaceholderMatch[] {
+function wholeValuePlaceholders(block: Block, found: ReadonlyMap<Block, PlaceholderMatch[]>, next: Block | undefined): PlaceholderMatch[] {
   const text = block.text.text
   const out: PlaceholderMatch[] = []
   const inBodyCell = block.cell !== null && block.cell.row > 0
@@ -147,8 +148,19 @@ function wholeValuePlaceholders(block: Block, found: ReadonlyMap<Block, Placehol
       // A row label (`Option 1`) next to real cells names the row.
       const row = block.cell.table.rows[block.cell.row - 1] ?? []
       if (!row.some((cell) => cell !== block && hasContentBeyond(cell.text.text, found.get(cell) ?? []))) out.push(standIn)
-    } else if (inBodyCell || firstInItem || (block.kind === 'paragraph' && block.listItem === null)) {
+    } else if (firstInItem) {
+      // `- Option 1` over nested bullets or code is a label for them.
+      const item = block.listItem!
+      const rest = [...item.blocks.slice(1), ...item.children.flatMap((child) => child.blocks)]
+      const hasOther = (item.node.children ?? []).some((child) => child.type !== 'paragraph' && child.type !== 'list')
+      if (!hasOther && !rest.some((b) => hasContentBeyond(b.text.text, found.get(b) ?? []))) out.push(standIn)
+    } else if (inBodyCell) {
       out.push(standIn)
+    } else if (block.kind === 'paragraph' && block.listItem === null) {
+      // `**Option 1**` over a paragraph of its own is a run-in heading.
+      const labelsNext =
+        next !== undefined && next.kind === 'paragraph' && next.section === block.section && !findNumberedStandIn(next.text.text) && hasContentBeyond(next.text.text, found.get(next) ?? [])
+      if (!labelsNext) out.push(standIn)
     }
   }
 

@@ -157,9 +157,9 @@ export function isBracketPrompt(text: string, start: number, end: number, option
   const before = text[start - 1]
   const after = text[end]
   // `array[0]`, `ref[1]`, `:::tip[Label]`, `![alt]`, `[a][b]`, `[^1]`: not prose prompts.
-  // `#[derive]` is an attribute.
-  if (isWordChar(before) || before === ']' || before === '!' || before === '^' || before === ')' || before === '#') return false
-  if (after === '[' || after === '(') return false
+  // `#[derive]` is an attribute; `[[Page]]` is a wiki link.
+  if (isWordChar(before) || before === ']' || before === '[' || before === '!' || before === '^' || before === ')' || before === '#') return false
+  if (after === '[' || after === '(' || after === ']') return false
   if (content.length <= 1 || content.includes(OBJECT_CHAR)) return false
   if (!LATIN_START_RE.test(content)) {
     // `[2-3 paragraphs about the context]` still reads as a prompt.
@@ -313,7 +313,7 @@ export const READER_SUBSTITUTION_RE = /\b(?:replace|substitute|swap)\b/i
 // ---------------------------------------------------------------------------
 // To-do markers
 
-export const TODO_MARKER_RE = /(?<![\p{L}\p{N}_-])(?:TODO|TBD|TBA|FIXME|XXX|TKTK)(?![\p{L}\p{N}_-])/gu
+export const TODO_MARKER_RE = /(?<![\p{L}\p{N}_-])(?:TODO|TBD|TBA|FIXME|XXX|TKTK)(?![\p{L}\p{N}_-]|\.[A-Za-z])/gu
 export const LOREM_IPSUM_RE = /\blorem ipsum\b/gi
 
 /** Nouns after a marker that make it a mention (`a TODO app`, `FIXME comments`). */
@@ -359,10 +359,11 @@ const UNIT = String.raw`(?:\s?%|${PER}|\s?(?:${QUANTITY_UNITS.join('|')})(?:/(?:
 
 /**
  * A variable letter with a unit (`X ms`, `X-Y ms`), or money (`$X`, `$XK`,
- * `$X,XXX`). The letter is not glued to a word or number (`10x`, `Xcode`).
+ * `$X,XXX`; not TeX `$X$`). The letter is not glued to a word or number
+ * (`10x`, `Xcode`).
  */
 export const VARIABLE_QUANTITY_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_$€£.\-/])(?:${VAR}(?:\s?[-–]\s?${VAR})?${UNIT}|[$€£]X{1,3}(?:[.,]X{1,3})*(?:[KMB]|\s?(?:k|million|billion|thousand))?(?![\p{L}\p{N}_]))`,
+  String.raw`(?<![\p{L}\p{N}_$€£.\-/])(?:${VAR}(?:\s?[-–]\s?${VAR})?${UNIT}|[$€£]X{1,3}(?:[.,]X{1,3})*(?:[KMB]|\s?(?:k|million|billion|thousand))?(?![\p{L}\p{N}_$]))`,
   'gu',
 )
 
@@ -394,9 +395,9 @@ function isVariableQuantity(text: string, start: number, end: number): boolean {
 // ---------------------------------------------------------------------------
 // Date and number masks
 
-/** `YYYY-MM-DD`, `MM/DD/YYYY`, `DD.MM.YYYY`, `YYYY-MM`, `YYYY`, `Q3 YYYY`. */
+/** `YYYY-MM-DD`, `MM/DD/YYYY`, `DD.MM.YYYY`, `YYYY-MM`, `YYYY`, `2024-XX-XX`, `20XX`. */
 export const DATE_MASK_RE =
-  /(?<![\p{L}\p{N}_])(?:Y{4}[-/.]MM(?:[-/.]DD)?(?:[ T]HH:MM(?::SS)?)?|(?:MM|DD)[-/.](?:DD|MM)[-/.](?:Y{4}|YY)|MM[-/]Y{4}|Y{4})(?![\p{L}\p{N}_])/gu
+  /(?<![\p{L}\p{N}_])(?:Y{4}[-/.]MM(?:[-/.]DD)?(?:[ T]HH:MM(?::SS)?)?|(?:MM|DD)[-/.](?:DD|MM)[-/.](?:Y{4}|YY)|MM[-/]Y{4}|Y{4}|\d{4}-(?:XX|MM)(?:-(?:XX|DD))?|(?:19|20)XX)(?![\p{L}\p{N}_])/gu
 
 /** `NNNN`, `X,XXX`, `XX,XXX`, `XXX-XXX-XXXX`. */
 export const NUMBER_MASK_RE = /(?<![\p{L}\p{N}_$€£])(?:N{3,}|X{1,3}(?:,X{3})+|X{3}-X{3}-X{4})(?![\p{L}\p{N}_])/gu
@@ -539,11 +540,11 @@ export const PLACEHOLDER_URL_RE =
 
 /**
  * Parts of a link target that are stand-ins: `link-to-diagram`, `<img1>`,
- * `your-username`, `YOUR_GITHUB_URL`. Square brackets are not: `pages/[slug].tsx`
+ * `your-username`, `YOUR_GITHUB_URL`, `via.placeholder.com`, `placeholder.png`. Square brackets are not: `pages/[slug].tsx`
  * is a real route file.
  */
 export const PLACEHOLDER_URL_PART_RE =
-  /(?:^|[/=#?])link[-_]to[-_]|(?:^|[/=#?.])(?:url|link)[-_]here\b|<[^<>]+>|(?:^|[/=.?#@])your[-_]?(?:username|user|name|org|organi[sz]ation|repo|repository|project|domain|site|company|app|handle|account|id|link|url)(?=$|[/.?#&:@])|\bYOUR_[A-Z]/i
+  /(?:^|[/=#?])link[-_]to[-_]|(?:^|[/=#?.])(?:url|link)[-_]here\b|<[^<>]+>|(?:^|[/=.?#@])your[-_]?(?:username|user|name|org|organi[sz]ation|repo|repository|project|domain|site|company|app|handle|account|id|link|url)(?=$|[/.?#&:@])|\bYOUR_[A-Z]|(?:^|[/.=_-])placeholder(?=$|[/._-])/i
 
 /** Link text that makes `#` a real target ("Back to top"). */
 export const TOP_LINK_TEXT_RE = /\b(?:top|back|up)\b/i
@@ -596,6 +597,13 @@ export function expectedForFrontMatter(key: string, match: PlaceholderMatch): st
 export const FRONT_MATTER_STAND_IN_RE =
   /(?<![\p{L}\p{N}_-])(?:[a-z]+[-_])*(?:keyword|tag|category|topic|author|item|key|label|value|link|image)[-_ ]?\d{1,2}(?![\p{L}\p{N}_-])/giu
 
+/** A whole front-matter value that is a template default: `Your Name`, `your-username`, `Title goes here`. */
+export const FRONT_MATTER_DEFAULT_VALUE_RE =
+  /^(?:(?:your|my)[-_ ](?:name|full[-_ ]name|username|user[-_ ]?name|handle|email|company|title|role|website|site|url|github|twitter|org|organi[sz]ation|project|domain)|(?:insert|add|enter|put)\b.*\bhere|(?:post |page |study |article )?(?:title|subtitle|description|summary|excerpt)(?: goes)? here)$/i
+
+/** Front-matter keys whose value is a link or an image path (`image: link-to-cover`). */
+export const URL_FRONT_MATTER_KEY_RE = /(?:^|_)(?:url|link|href|permalink|canonical|image|cover|thumbnail|logo|banner|website|repo|repository|github|demo)$|Image$|Url$/i
+
 /** A front-matter entry as the rule sees it (a top-level key with its value's source). */
 export interface FrontMatterValue {
   key: string
@@ -629,6 +637,9 @@ export function findFrontMatterPlaceholders(entry: FrontMatterValue): FrontMatte
     })
     return found
   }
+  if (typeof entry.value === 'string' && entry.value.trim() !== '' && URL_FRONT_MATTER_KEY_RE.test(entry.key) && isPlaceholderUrl(entry.value)) {
+    return [{kind: 'prompt', start: 0, end: entry.raw.length, text: entry.raw, item: null}]
+  }
   if (typeof entry.value === 'string' || typeof entry.value === 'number') {
     for (const match of stringPlaceholders(entry.raw)) found.push({...match, item: null})
   }
@@ -639,6 +650,7 @@ function stringPlaceholders(raw: string): PlaceholderMatch[] {
   const quoted = /^(["'])([\s\S]*)\1$/.exec(raw.trim())
   const offset = quoted ? raw.indexOf(quoted[1]) + 1 : 0
   const text = quoted ? quoted[2] : raw
+  if (FRONT_MATTER_DEFAULT_VALUE_RE.test(text.trim())) return [{kind: 'prompt', start: offset, end: offset + text.length, text}]
   const found = findInlinePlaceholders(text, {quoteAware: false}).map((m) => ({...m, start: m.start + offset, end: m.end + offset}))
   for (const m of text.matchAll(FRONT_MATTER_STAND_IN_RE)) {
     const start = m.index + offset

@@ -66,6 +66,7 @@ describe('findInlinePlaceholders: matches', () => {
     // masks
     ['Published: YYYY-MM-DD', ['date:YYYY-MM-DD']],
     ['Launched MM/DD/YYYY', ['date:MM/DD/YYYY']],
+    ['Released 2024-XX-XX, sunset in 20XX', ['date:2024-XX-XX', 'date:20XX']],
     ['KEP-NNNN: short title', ['number:NNNN']],
     ['Customer count: X,XXX.', ['number:X,XXX']],
     ['X,XXX customers', ['quantity:X,XXX customers']],
@@ -131,6 +132,9 @@ describe('findInlinePlaceholders: near misses', () => {
     'Dates listed as "YYYY-MM-DD" are UTC.',
     // to-do mentions
     'We built a TODO app and block FIXME comments in CI.',
+    'The decision log lives in TODO.md until the ADR lands.',
+    'In the cost model $X$ is the invoice count.',
+    'See [[Billing Design Notes]] in the wiki.',
     'TODO tests are reported separately; the TODO-format check is skipped.',
     "the 'TODO' label",
     // non-Latin text
@@ -205,6 +209,8 @@ describe('isPlaceholderUrl', () => {
     ['../assets/<img1>.png', '', true],
     ['link-to-screenshot', '', true],
     ['https://github.com/your-username/project', '', true],
+    ['https://via.placeholder.com/600x400', '', true],
+    ['/images/placeholder.png', '', true],
     ['https://', '', true],
     // real targets
     ['#', 'Back to top', false],
@@ -297,6 +303,14 @@ describe('findFrontMatterPlaceholders', () => {
     expect(texts({key: 'keywords', raw: 'keyword1, keyword2', value: 'keyword1, keyword2', items: null})).toEqual(['-:keyword1', '-:keyword2'])
     expect(texts({key: 'title', raw: '"Building Our Platform: A Deep Dive"', value: 'Building Our Platform: A Deep Dive', items: null})).toEqual([])
     expect(texts({key: 'date', raw: '2025-03-19', value: '2025-03-19', items: null})).toEqual([])
+  })
+
+  it('finds template defaults and placeholder paths as whole values', () => {
+    expect(texts({key: 'author', raw: 'Your Name', value: 'Your Name', items: null})).toEqual(['-:Your Name'])
+    expect(texts({key: 'title', raw: '"Title goes here"', value: 'Title goes here', items: null})).toEqual(['-:Title goes here'])
+    expect(texts({key: 'image', raw: '/images/placeholder.png', value: '/images/placeholder.png', items: null})).toEqual(['-:/images/placeholder.png'])
+    expect(texts({key: 'author', raw: 'Mara Okafor', value: 'Mara Okafor', items: null})).toEqual([])
+    expect(texts({key: 'image', raw: '/images/billing.png', value: '/images/billing.png', items: null})).toEqual([])
   })
 })
 

@@ -69,7 +69,7 @@ export default defineRule({
     for (const block of doc.blocks) {
       for (const match of found.get(block)!) {
         if (match.kind === 'prompt' && wrapsLink(block.text.range(match.start, match.end))) continue
-        placeholder(match, block.text.range(match.start, match.end), match.kind === 'number' && /^[XYZN]$/.test(match.text) ? 'a measured value' : undefined)
+        placeholder(match, block.text.range(match.start, match.end))
       }
     }
 
@@ -168,7 +168,7 @@ function wholeValuePlaceholders(block: Block, found: ReadonlyMap<Block, Placehol
     const letter = BARE_LETTER_RE.exec(text)
     if (letter && isValueLetterCell(block, letter[1], found)) {
       const start = text.indexOf(letter[1])
-      out.push({kind: 'number', start, end: start + 1, text: letter[1]})
+      out.push({kind: 'quantity', start, end: start + 1, text: letter[1]})
     }
   }
   return out

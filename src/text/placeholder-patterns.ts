@@ -235,8 +235,9 @@ export const HTML_ELEMENTS: ReadonlySet<string> = new Set(
 /** Attributes written without a value on real HTML (`<details open>`, `<video controls muted>`). */
 export const BOOLEAN_ATTRIBUTES: ReadonlySet<string> = new Set(
   (
-    'allowfullscreen async autofocus autoplay checked controls default defer disabled download formnovalidate hidden inert ' +
-    'ismap itemscope loop multiple muted nomodule novalidate open playsinline readonly required reversed selected'
+    'allowfullscreen async autofocus autoplay border checked compact controls crossorigin default defer disabled download ' +
+    'formnovalidate hidden inert ismap itemscope loop multiple muted nomodule noresize noshade novalidate nowrap open ' +
+    'playsinline readonly required reversed scoped selected'
   ).split(' '),
 )
 
@@ -257,7 +258,9 @@ export function findHtmlPrompts(value: string, closed: ReadonlySet<string>, prec
     if (closed.has(name)) continue
     if (NON_LATIN_LETTER_RE.test(match[0]) || TYPE_PARAMETER_RE.test(match[0].slice(1, -1).trim())) continue
     if (HTML_ELEMENTS.has(name.toLowerCase())) {
-      if (words.length === 0 || words.every((word) => BOOLEAN_ATTRIBUTES.has(word.toLowerCase()))) continue
+      // `<details open>`, `<div x-cloak>`: markup. `<link to docs>`: a prompt that starts with an element name.
+      if (words.every((word) => BOOLEAN_ATTRIBUTES.has(word.toLowerCase()))) continue
+      if (words.length === 1 && /^[a-z][a-z-]*$/.test(words[0])) continue
     } else if (words.length === 0 && !/^[A-Z]{2,}$/.test(name)) {
       // `<Intro>`, `<username>`: a component or a reader's variable, not clearly a prompt.
       continue

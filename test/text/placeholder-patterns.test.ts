@@ -180,6 +180,8 @@ describe('findHtmlPrompts', () => {
     ['<br>', []],
     ['<details open>', []],
     ['<video controls muted>', []],
+    ['<table border>', []],
+    ['<div x-cloak>', []],
     ['<img src="a.png" alt="[Project Name]">', []],
     ['<kbd>', []],
     ['<Note>', []],

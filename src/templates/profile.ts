@@ -11,7 +11,7 @@
  * documents are checked.
  */
 import type {Block, DocumentIndex, ListItem} from '../document.js'
-import {fingerprintTokens, headingKey, TEMPLATE_TOKEN_WORD_RE, TEMPLATE_CAPS_WORDS, type FingerprintToken} from './normalise.js'
+import {fingerprintTokens, headingKey, type FingerprintToken} from './normalise.js'
 
 /** A sentence needs this many words (stand-ins included) to be a fingerprint. */
 export const MIN_SENTENCE_WORDS = 5
@@ -119,7 +119,3 @@ function inTaskItem(item: ListItem | null): boolean {
   return false
 }
 
-/** True when `word` is one of the capitals-only template words. */
-export function isCapsStandIn(word: string): boolean {
-  return TEMPLATE_TOKEN_WORD_RE.test(word) || TEMPLATE_CAPS_WORDS.has(word)
-}

@@ -299,16 +299,24 @@ export const NUMBERED_TOKEN_NOUNS: ReadonlySet<string> = new Set(
   'NAME TITLE DESCRIPTION LINK URL IMAGE SCREENSHOT EXAMPLE STEP TOOL TAG KEYWORD CATEGORY PRO CON USE CASE PAIN'.split(' '),
 )
 
+/** Things a template names (`PROJECT_NAME`, `COMPANY_DESCRIPTION`); with a describing part they are stand-ins. */
+export const TOKEN_SUBJECTS: ReadonlySet<string> = new Set(['PROJECT', 'COMPANY', 'CLIENT', 'PRODUCT', 'AUTHOR', 'CUSTOMER'])
+export const TOKEN_DESCRIBERS: ReadonlySet<string> = new Set(['NAME', 'TITLE', 'DESCRIPTION', 'SUMMARY', 'TAGLINE'])
+
 /** Whether an upper-case underscore token is a template placeholder rather than a constant or environment variable. */
 export function isTemplateToken(token: string): boolean {
   const parts = token.split('_')
   if (parts.some((part) => TOKEN_MARKER_PARTS.has(part))) return true
+  if (parts.length === 2 && TOKEN_SUBJECTS.has(parts[0]) && TOKEN_DESCRIBERS.has(parts[1])) return true
   const last = parts[parts.length - 1]
   const numbered = /^(?:\d{1,2}|[A-Z])$/.test(last)
   const stem = numbered ? parts.slice(0, -1) : parts
   if (stem.length === 0 || (!numbered && stem.length < 2)) return false
   return stem.every((part) => TEMPLATE_TOKEN_NOUNS.has(part) || (numbered && NUMBERED_TOKEN_NOUNS.has(part)))
 }
+
+/** A mustache variable in capitals (`{{PROJECT_NAME}}`, `{{ CLIENT }}`); lower-case `{{ site.url }}` is site templating. */
+export const MUSTACHE_TOKEN_RE = /\{\{\s*[A-Z][A-Z0-9_]*\s*\}\}/g
 
 /** A token introduced as something the reader substitutes: "Replace YOUR_API_KEY with …". */
 export const READER_SUBSTITUTION_RE = /\b(?:replace|substitute|swap)\b/i
@@ -440,6 +448,7 @@ export function findInlinePlaceholders(text: string, options: {quoteAware?: bool
     if (m[0].split('_').includes('YOUR') && READER_SUBSTITUTION_RE.test(sentenceAround(text, m.index, end))) continue
     add('token', m.index, end, 1)
   }
+  for (const m of text.matchAll(MUSTACHE_TOKEN_RE)) add('token', m.index, m.index + m[0].length, 0)
   for (const m of text.matchAll(VARIABLE_QUANTITY_RE)) {
     const end = m.index + m[0].length
     if (isVariableQuantity(text, m.index, end)) add('quantity', m.index, end, 2)

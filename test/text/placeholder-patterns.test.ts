@@ -41,6 +41,8 @@ describe('findInlinePlaceholders: matches', () => {
     ['TRADE_OFF -- what cost', ['token:TRADE_OFF']],
     ['replace all PLACEHOLDER_TEXT values', ['token:PLACEHOLDER_TEXT']],
     ['PERFORMANCE_IMPROVEMENT -- what bottleneck', ['token:PERFORMANCE_IMPROVEMENT']],
+    ['Welcome to {{PROJECT_NAME}} by {{ CLIENT }}', ['token:{{PROJECT_NAME}}', 'token:{{ CLIENT }}']],
+    ['COMPANY_NAME cut costs', ['token:COMPANY_NAME']],
     // to-do markers
     ['TODO(jbd): mention the decoders.', ['todo:TODO']],
     ['Launch date: TBD', ['todo:TBD']],
@@ -83,6 +85,7 @@ describe('findInlinePlaceholders: near misses', () => {
     'The connection string is in DATABASE_URL and MAX_RETRIES is 5.',
     'Replace YOUR_API_KEY with the key from the dashboard.',
     'The README links CODE_OVERVIEW and the ADRs.',
+    'Served from {{ site.baseurl }}/assets on every build.',
     // task boxes, footnotes, citations, alerts
     '[x] shipped and [ ] pending and [X] done and [] empty',
     'as shown in [1] and [12] and [1, 2]',

@@ -344,7 +344,7 @@ export const PLACEHOLDER_VALUE_RE =
 
 /** Headings that are questions or plans are never results sections. */
 export const NOT_RESULTS_HEADING_RE =
-  /\?\s*$|^(?:how|what|which|why|when|where|who|will|can|are|is|does|do|should)\b|\b(?:expected|target(?:ed|s)?|projected|anticipated|desired|planned|success|goals?|setup|set-up|methodology|environment|configuration|harness|tooling|measur(?:e|ing)|track(?:ed|ing)?|monitor(?:ed|ing)?|future|proposed|potential|hypothes[ie]s|criteria|definition|of done)\b/i
+  /\?\s*$|^(?:how|what|which|why|when|where|who|will|can|are|is|does|do|should)\b|\b(?:expected|target(?:ed|s)?|projected|anticipated|desired|planned|success|goals?|setup|set-up|methodology|environment|configuration|harness|tooling|measur(?:e|ing)|track(?:ed|ing)?|monitor(?:ed|ing)?|future|proposed|potential|hypothes[ie]s|criteria|definition|of done)\b|\bresults? (?:object|type|value|set|format|schema|code|shape|interface)s?\b|\bimpact of\b/i
 
 /**
  * Headings (besides the plan, risk and retrospective roles) whose text weighs

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {findMetricClaims, hasMeasurableSubject, type ClaimOptions} from '../../src/text/metric-claims.js'
+import {findMetricClaims, hasMeasurableSubject, NOT_RESULTS_HEADING_RE, type ClaimOptions} from '../../src/text/metric-claims.js'
 
 /** Sentence → the claim phrase found (first one), with the options used. */
 const CLAIMS: ReadonlyArray<[string, string, ClaimOptions?]> = [
@@ -112,5 +112,14 @@ describe('recovery after a problem', () => {
 describe('bracketed prompts', () => {
   it('hold no claim', () => {
     expect(findMetricClaims('Team efficiency: [Development velocity improvements]', {baseForms: true})).toEqual([])
+  })
+})
+
+describe('NOT_RESULTS_HEADING_RE', () => {
+  it.each(['Result object', 'Results type', 'Impact of immediate flow on streams', 'Expected results', 'How we measure impact'])('%s is not a results heading', (heading) => {
+    expect(NOT_RESULTS_HEADING_RE.test(heading)).toBe(true)
+  })
+  it.each(['Results', 'Results & Impact', 'Business impact', 'Outcomes', 'Key metrics', 'Impact on checkout'])('%s can be a results heading', (heading) => {
+    expect(NOT_RESULTS_HEADING_RE.test(heading)).toBe(false)
   })
 })

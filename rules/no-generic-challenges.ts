@@ -107,7 +107,7 @@ function collectUnits(doc: DocumentIndex): Unit[] {
   for (const table of doc.tables) units.push(...tableUnits(table))
   for (const block of doc.blocks) {
     if (block.kind !== 'paragraph' || !isChallengeListLabel(block)) continue
-    for (const item of followingItems(doc, block)) units.push(...listItemUnits(item))
+    for (const item of doc.followingListItems(block)) units.push(...listItemUnits(item))
   }
   return units.sort((a, b) => a.range.start - b.range.start)
 }
@@ -274,18 +274,6 @@ function isChallengeListLabel(block: Block): boolean {
   const text = block.text.text.trim()
   if (block.label) return block.label.contentStart >= block.text.text.trimEnd().length && classifyHeading(block.label.text).has('challenges')
   return /[:：]$/.test(text) && challengeWords(text).length <= 5 && classifyHeading(text.slice(0, -1)).has('challenges')
-}
-
-/** List items nested under the label's list item, or of the list right after a top-level label paragraph. */
-function followingItems(doc: DocumentIndex, block: Block): ListItem[] {
-  if (block.listItem) return block.listItem.children
-  const nodes = block.section.nodes
-  const at = nodes.indexOf(block.node)
-  const next = at >= 0 ? nodes[at + 1] : undefined
-  if (!next || next.type !== 'list') return []
-  const start = next.position?.start.offset ?? -1
-  const end = next.position?.end.offset ?? -1
-  return doc.listItems.filter((item) => item.parent === null && item.start >= start && item.end <= end)
 }
 
 /** A list item that only links elsewhere (`[Handling webhooks](./webhooks.md)`): the detail is on the other page. */

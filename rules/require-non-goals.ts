@@ -158,25 +158,13 @@ function afterLabel(doc: DocumentIndex, block: Block, range: SourceRange, label:
     const at = text.indexOf(rest, contentStart)
     form.items.push({text: rest, range: trimmedRange(block, at, firstLineEnd(text, at)), actual: firstLine(rest), detailed: false})
   }
-  const following = followingItems(doc, block)
+  const following = doc.followingListItems(block)
   for (const item of following) {
     form.contents.push(itemText(item))
     form.items.push(listItemToItem(item))
   }
   if (rest !== '' && following.length > 0) form.items = following.map(listItemToItem)
   return form
-}
-
-/** List items nested under the label's list item, or of the list that directly follows a top-level label paragraph. */
-function followingItems(doc: DocumentIndex, block: Block): ListItem[] {
-  if (block.listItem) return block.listItem.children
-  const nodes = block.section.nodes
-  const at = nodes.indexOf(block.node)
-  const next = at >= 0 ? nodes[at + 1] : undefined
-  if (!next || next.type !== 'list') return []
-  const start = next.position?.start.offset ?? -1
-  const end = next.position?.end.offset ?? -1
-  return doc.listItems.filter((item) => item.parent === null && item.start >= start && item.end <= end)
 }
 
 /** A `Non-goals` table cell: the rest of its row (first column) or its column (header). */

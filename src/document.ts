@@ -189,6 +189,11 @@ export interface DocumentIndex {
   slice(range: SourceRange): string
   /** The block's sentences (split with `splitSentences`), computed once per block. */
   sentences(block: Block): readonly BlockSentence[]
+  /**
+   * The list a label introduces: for a block inside a list item, that item's
+   * nested items; for a top-level paragraph, the items of the list right after it.
+   */
+  followingListItems(block: Block): ListItem[]
 }
 
 const indexCache = new WeakMap<object, DocumentIndex>()
@@ -467,6 +472,16 @@ export function buildDocumentIndex(tree: MdNode, source: string, path = ''): Doc
         sentenceCache.set(block, list)
       }
       return list
+    },
+    followingListItems(block: Block): ListItem[] {
+      if (block.listItem) return block.listItem.children
+      const nodes = block.section.nodes
+      const at = nodes.indexOf(block.node)
+      const next = at >= 0 ? nodes[at + 1] : undefined
+      if (!next || next.type !== 'list') return []
+      const start = next.position?.start.offset ?? -1
+      const end = next.position?.end.offset ?? -1
+      return block.section.listItems.filter((item) => item.parent === null && item.start >= start && item.end <= end)
     },
   }
 }

@@ -8,10 +8,9 @@ import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {run, type CliIO} from '../src/cli.js'
 import type {FileResult} from '../src/engine.js'
 import {rules} from '../rules/index.js'
-import {ROOT} from './helpers.js'
+import {ROOT, runCli} from './helpers.js'
 
 interface Outcome {
   code: number
@@ -19,19 +18,7 @@ interface Outcome {
   stderr: string
 }
 
-async function cli(argv: string[], cwd: string, stdin?: string): Promise<Outcome> {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIO = {
-    stdout: {write: (chunk: string) => (stdout += chunk)},
-    stderr: {write: (chunk: string) => (stderr += chunk)},
-    cwd,
-    env: {},
-    readStdin: stdin === undefined ? undefined : async () => stdin,
-  }
-  const code = await run(argv, io)
-  return {code, stdout, stderr}
-}
+const cli = (argv: string[], cwd: string, stdin?: string): Promise<Outcome> => runCli(argv, cwd, {stdin})
 
 /** A temp project; `files` maps relative paths to contents. Only no-placeholders is on unless a config says otherwise. */
 function project(files: Record<string, string>, config: object | null = onlyRule('no-placeholders')): string {

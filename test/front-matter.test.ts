@@ -7,9 +7,9 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
-import {run, type CliIO} from '../src/cli.js'
 import {buildDocumentIndex, type MdNode} from '../src/document.js'
 import {createParser} from '../src/processor.js'
+import {runCli} from './helpers.js'
 
 function frontMatterError(source: string) {
   const tree = createParser('markdown').parse(new VFile({path: 'a.md', value: source})) as MdNode
@@ -45,13 +45,7 @@ describe('front-matter error positions', () => {
   })
 })
 
-async function cli(argv: string[], cwd: string): Promise<{code: number; stdout: string; stderr: string}> {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIO = {stdout: {write: (chunk: string) => (stdout += chunk)}, stderr: {write: (chunk: string) => (stderr += chunk)}, cwd, env: {}}
-  const code = await run(argv, io)
-  return {code, stdout, stderr}
-}
+const cli = (argv: string[], cwd: string) => runCli(argv, cwd)
 
 describe('valid-frontmatter through the CLI', () => {
   it('reports a YAML error at its line and column and still lints the rest of the file', async () => {

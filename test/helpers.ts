@@ -64,3 +64,25 @@ export function fixtureOptions(id: string): unknown {
   const path = join(FIXTURES, id, 'options.json')
   return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined
 }
+
+export interface CliOutcome {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+/** Runs the CLI in-process with captured output; `stdin` is the text (or reader) of standard input. */
+export async function runCli(argv: string[], cwd: string, options: {stdin?: string | (() => Promise<string>); env?: Record<string, string | undefined>} = {}): Promise<CliOutcome> {
+  const {run} = await import('../src/cli.js')
+  let stdout = ''
+  let stderr = ''
+  const {stdin} = options
+  const code = await run(argv, {
+    stdout: {write: (chunk: string) => (stdout += chunk)},
+    stderr: {write: (chunk: string) => (stderr += chunk)},
+    cwd,
+    env: options.env ?? {},
+    readStdin: stdin === undefined ? undefined : typeof stdin === 'string' ? async () => stdin : stdin,
+  })
+  return {code, stdout, stderr}
+}

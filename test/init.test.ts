@@ -5,8 +5,8 @@ import {existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'n
 import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {run, type CliIO} from '../src/cli.js'
 import {TEMPLATE_FILE_NAME_RE} from '../src/init.js'
+import {runCli} from './helpers.js'
 
 interface Outcome {
   code: number
@@ -14,18 +14,7 @@ interface Outcome {
   stderr: string
 }
 
-async function cli(argv: string[], cwd: string): Promise<Outcome> {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIO = {
-    stdout: {write: (chunk: string) => (stdout += chunk)},
-    stderr: {write: (chunk: string) => (stderr += chunk)},
-    cwd,
-    env: {},
-  }
-  const code = await run(argv, io)
-  return {code, stdout, stderr}
-}
+const cli = (argv: string[], cwd: string): Promise<Outcome> => runCli(argv, cwd)
 
 function project(files: Record<string, string> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'csl-init-'))

@@ -7,17 +7,11 @@ import {mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSy
 import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {run, type CliIO} from '../src/cli.js'
 import type {FileResult} from '../src/engine.js'
 import {parseShard, selectShard} from '../src/shard.js'
+import {runCli} from './helpers.js'
 
-async function cli(argv: string[], cwd: string): Promise<{code: number; stdout: string; stderr: string}> {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIO = {stdout: {write: (c: string) => (stdout += c)}, stderr: {write: (c: string) => (stderr += c)}, cwd, env: {}}
-  const code = await run(argv, io)
-  return {code, stdout, stderr}
-}
+const cli = (argv: string[], cwd: string) => runCli(argv, cwd)
 
 function project(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'csl-pipe-'))

@@ -6,16 +6,11 @@
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {run, type CliIO} from '../src/cli.js'
-import {ROOT} from './helpers.js'
+import {ROOT, runCli} from './helpers.js'
 
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
 
-async function cli(argv: string[]): Promise<{code: number; stdout: string}> {
-  let stdout = ''
-  const io: CliIO = {stdout: {write: (c: string) => (stdout += c)}, stderr: {write: () => true}, cwd: ROOT, env: {}}
-  return {code: await run(argv, io), stdout}
-}
+const cli = (argv: string[]) => runCli(argv, ROOT)
 
 const squash = (line: string) => line.replace(/\s+/g, ' ').trim()
 

@@ -74,7 +74,21 @@ const NUMBERING_RE = /^(?:(?:step|part|phase|section)\s+)?(?:\d+(?:\.\d+)*|[ivxl
 const SYMBOLS_RE = /[^\p{L}\p{N}\s'’-]/gu
 
 /** Lower case; emoji, numbering, markup and punctuation folded away. */
+const normalised = new Map<string, string>()
+/** Bound on the memo of normalised headings (a run sees a few thousand distinct ones). */
+const NORMALISED_CACHE_SIZE = 5000
+
 export function normaliseHeading(text: string): string {
+  let out = normalised.get(text)
+  if (out === undefined) {
+    if (normalised.size >= NORMALISED_CACHE_SIZE) normalised.clear()
+    out = foldHeading(text)
+    normalised.set(text, out)
+  }
+  return out
+}
+
+function foldHeading(text: string): string {
   let out = text.normalize('NFKC').toLowerCase()
   out = out.replace(/[\u2010-\u2015\u2212\u00ad]/g, '-')
   out = out.replace(SYMBOLS_RE, ' ').replace(/\s+/g, ' ').trim()
@@ -84,11 +98,22 @@ export function normaliseHeading(text: string): string {
   return out
 }
 
+const globalPatterns = new WeakMap<RegExp, RegExp>()
+
+function globalOf(pattern: RegExp): RegExp {
+  let global = globalPatterns.get(pattern)
+  if (!global) {
+    global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g')
+    globalPatterns.set(pattern, global)
+  }
+  return global
+}
+
 export function classifyHeading(text: string): Set<SectionRole> {
   const normal = normaliseHeading(text)
   const roles = new Set<SectionRole>()
   for (const entry of SECTION_ROLES) {
-    const subject = entry.ignoring ? normal.replace(new RegExp(entry.ignoring.source, 'g'), ' ') : normal
+    const subject = entry.ignoring ? normal.replace(globalOf(entry.ignoring), ' ') : normal
     if (entry.patterns.some((re) => re.test(subject)) && !entry.except?.some((re) => re.test(subject))) roles.add(entry.role)
   }
   return roles

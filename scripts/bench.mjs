@@ -16,7 +16,7 @@
 // Options: --files N (generated case studies, default 1000), --rounds N
 // (default 3), --out FILE (write the results as JSON), --keep (keep the corpus).
 import {spawnSync} from 'node:child_process'
-import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
 import {availableParallelism, cpus, tmpdir, totalmem} from 'node:os'
 import {basename, dirname, join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -45,6 +45,8 @@ for (const [name, path] of Object.entries(BIN)) {
 const work = mkdtempSync(join(tmpdir(), 'csl-bench-'))
 const corpus = join(work, 'corpus')
 mkdirSync(corpus)
+// remark-cli loads its plugins from the working folder's node_modules.
+symlinkSync(join(ROOT, 'node_modules'), join(work, 'node_modules'), 'dir')
 const counts = generateCorpus(corpus, GENERATED)
 const files = listMarkdown(corpus)
 const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0)
@@ -58,7 +60,7 @@ console.log(`corpus: ${files.length} files (${counts.generated} generated case s
 console.log(`machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}`)
 console.log(`rounds: ${ROUNDS} (tools alternate within each round)\n`)
 
-const env = {...process.env, NODE_PATH: join(ROOT, 'node_modules'), NO_COLOR: '1'}
+const env = {...process.env, NO_COLOR: '1'}
 const cacheFile = join(work, 'cache.json')
 const commands = {
   'casestudy-lint': {whole: [BIN.csl, '--format', 'json', '--output-file', join(work, 'csl.json'), 'corpus'], one: [BIN.csl, '--format', 'json', single]},

@@ -51,11 +51,40 @@ function workerFile(): string {
   return join(PACKAGE_ROOT, 'dist', 'src', 'worker.js')
 }
 
+function createPool(minThreads: number, maxThreads: number): Tinypool {
+  return new Tinypool({filename: workerFile(), minThreads, maxThreads, idleTimeout: 60_000, resourceLimits: {maxYoungGenerationSizeMb: YOUNG_GENERATION_MB}})
+}
+
+let prestarted: {pool: Tinypool; maxThreads: number} | null = null
+
+/**
+ * Starts the first worker before the CLI has even loaded, so the worker's
+ * start-up (loading the parser and rules) overlaps the main thread's; more
+ * workers start on demand up to `maxThreads`.
+ */
+export function prestartPool(maxThreads: number): void {
+  if (!prestarted) prestarted = {pool: createPool(1, Math.max(1, maxThreads)), maxThreads: Math.max(1, maxThreads)}
+}
+
+/** Stops a prestarted pool that no run used (a usage error, no files). */
+export async function stopPrestartedPool(): Promise<void> {
+  const left = prestarted
+  prestarted = null
+  await left?.pool.destroy()
+}
+
+function takePrestarted(threads: number): Tinypool | null {
+  if (!prestarted || prestarted.maxThreads < threads) return null
+  const {pool} = prestarted
+  prestarted = null
+  return pool
+}
+
 export async function lintInWorkers(tasks: readonly LintTask[], options: PoolOptions): Promise<LintTaskResult[]> {
   const results: LintTaskResult[] = new Array(tasks.length)
   if (tasks.length === 0) return results
   const threads = Math.max(1, Math.min(options.concurrency, tasks.length))
-  const pool = new Tinypool({filename: workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 60_000, resourceLimits: {maxYoungGenerationSizeMb: YOUNG_GENERATION_MB}})
+  const pool = takePrestarted(threads) ?? createPool(threads, threads)
   let next = 0
   const lane = async (): Promise<void> => {
     while (next < tasks.length) {

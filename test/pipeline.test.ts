@@ -184,3 +184,19 @@ describe('timing', () => {
     expect(JSON.parse(outcome.stdout)).toHaveLength(3)
   })
 })
+
+describe('README sharding snippet', () => {
+  it('runs every shard of its matrix exactly once', async () => {
+    const {readFileSync} = await import('node:fs')
+    const {parse} = await import('yaml')
+    const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8')
+    const block = /### Sharding a large repository[\s\S]*?```yml\n([\s\S]*?)```/.exec(readme)
+    expect(block).not.toBeNull()
+    const workflow = parse(block![1]) as {jobs: {lint: {strategy: {matrix: {shard: number[]}}; steps: {run?: string}[]}}}
+    const shards = workflow.jobs.lint.strategy.matrix.shard
+    const run = workflow.jobs.lint.steps.map((step) => step.run).find((r) => r?.includes('--shard'))!
+    const total = Number(/--shard \$\{\{ matrix\.shard \}\}\/(\d+)/.exec(run)![1])
+    expect(shards).toEqual(Array.from({length: total}, (_, i) => i + 1))
+    for (const shard of shards) expect(parseShard(`${shard}/${total}`)).toEqual({index: shard, count: total})
+  })
+})

@@ -63,7 +63,8 @@ export default defineRule({
       }
     }
     // Brackets around a link (`[[Become a backer](https://…)]`) frame the link; they are not a prompt.
-    const linkSpans = doc.links.filter((link) => link.kind === 'link').map((link) => link.node.position!)
+    // Autolink literals that GFM finds inside bracketed text (`[http://a.b]`) have no position.
+    const linkSpans = doc.links.flatMap((link) => (link.kind === 'link' && link.node.position ? [link.node.position] : []))
     const wrapsLink = (range: SourceRange): boolean =>
       linkSpans.some((span) => range.start < (span.start.offset ?? 0) && (span.end.offset ?? 0) <= range.end)
     for (const block of doc.blocks) {

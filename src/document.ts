@@ -457,8 +457,12 @@ export function buildDocumentIndex(tree: MdNode, source: string, path = ''): Doc
     frontMatter,
     definitions,
     point(offset: number): Point {
-      const point = loc.toPoint(Math.max(0, Math.min(offset, source.length)))
-      if (point) return {line: point.line, column: point.column, offset: point.offset ?? offset}
+      let at = Math.max(0, Math.min(offset, source.length))
+      // Between the CR and the LF of a CRLF is no place on a line (it would be a
+      // column past the line's end): use the end of the line.
+      if (at > 0 && source.charCodeAt(at - 1) === 13 && source.charCodeAt(at) === 10) at--
+      const point = loc.toPoint(at)
+      if (point) return {line: point.line, column: point.column, offset: point.offset ?? at}
       const last = loc.toPoint(source.length - 1)
       return last ? {line: last.line, column: last.column + 1, offset: source.length} : {line: 1, column: 1, offset: 0}
     },

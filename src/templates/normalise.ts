@@ -85,8 +85,13 @@ export function normaliseSentence(text: string): string {
  */
 export const HEADING_FILLER_WORDS: ReadonlySet<string> = new Set(['the', 'and', 'a', 'an', 'our', 'of'])
 
-/** A parenthetical in a heading: `Summary (Excerpt)`, `Non-Goals (Scope Boundaries)`. */
-const HEADING_PARENTHETICAL_RE = /\s*\([^()]*\)/g
+/**
+ * A parenthetical in a heading: `Summary (Excerpt)`, `Non-Goals (Scope Boundaries)`.
+ * Tried only where a run of spaces starts (`(?<!\s)`), with the same matches as
+ * `\s*\([^()]*\)`, which retried from every space of a long run and so took
+ * quadratic time.
+ */
+const HEADING_PARENTHETICAL_RE = /(?<!\s)\s*\([^()]*\)/g
 
 /**
  * The comparison key of a heading: mojibake repaired, parentheticals,

@@ -331,8 +331,14 @@ export const VALUE_COLUMN_RE =
 /** Cells meaning "not applicable". */
 export const NOT_APPLICABLE_RE = /^(?:--+|[—–-]|n\/?a|none|not applicable|\.\.\.|…|\?)$/i
 
-/** A bracketed prompt with words in it (`[Response times, throughput]`), not a citation (`[1]`) or task box. */
-export const BRACKET_PROMPT_RE = /\[[^\]\n]*\p{L}{2}[^\]\n]*\]/gu
+/**
+ * A bracketed prompt with words in it (`[Response times, throughput]`), not a
+ * citation (`[1]`) or task box. Written to run in linear time on any text: a
+ * `[` after another unclosed `[` on the same line is not tried again (the
+ * earlier one already covered everything it could match), and the closing `]`
+ * and the two letters are found with lookaheads, which never backtrack.
+ */
+export const BRACKET_PROMPT_RE = /(?<!\[[^\]\n]*?)\[(?=[^\]\n]*\])(?=[^\]\n]*?\p{L}{2})[^\]\n]*\]/gu
 
 /** A variable quantity such as `X ms`, `Y%`, `$X`, `N months`: a placeholder, reported by `no-placeholders`. */
 export const PLACEHOLDER_QUANTITY_RE =

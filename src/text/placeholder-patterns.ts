@@ -524,13 +524,25 @@ export const STAND_IN_RE = new RegExp(
   'i',
 )
 
-const VALUE_TRIM_RE = /^[\s✓✔✗✘☐☑•·*+-]+|[\s.]+$/g
+const VALUE_LEAD_RE = /^[\s✓✔✗✘☐☑•·*+-]+/
+
+/**
+ * `value` without leading bullets and ticks and trailing spaces and dots. The
+ * end is trimmed with a loop: `[\s.]+$` retries from every space of a long
+ * run and so takes quadratic time.
+ */
+function trimValue(value: string): string {
+  const start = VALUE_LEAD_RE.exec(value)?.[0].length ?? 0
+  let end = value.length
+  while (end > start && /[\s.]/.test(value[end - 1])) end--
+  return value.slice(start, end)
+}
 
 /** The numbered stand-in that makes up all of `value` (`Goal 1`, `✓ Pro 1`), if it is one. */
 export function findNumberedStandIn(value: string): PlaceholderMatch | null {
   // `Example 1:` introduces what follows; it is a label, not a stand-in.
   if (/[:：]\s*$/.test(value)) return null
-  const trimmed = value.replace(VALUE_TRIM_RE, '')
+  const trimmed = trimValue(value)
   if (!STAND_IN_RE.test(trimmed)) return null
   const start = value.indexOf(trimmed)
   return {kind: 'standIn', start, end: start + trimmed.length, text: trimmed}

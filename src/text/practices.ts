@@ -153,8 +153,13 @@ export const PRACTICES: readonly Practice[] = [
   },
 ]
 
-/** Separators that end a practice's name: guidance, a parenthesis, a colon, a clause. */
-export const PRACTICE_HEAD_END_RE = /\s+(?:--|—|–|-)\s|[(:;,[]|\s(?:with|for|on|in|via|using|through|across|by|at|to|per)\s/i
+/**
+ * Separators that end a practice's name: guidance, a parenthesis, a colon, a
+ * clause. The dash separator is tried only where a run of spaces starts
+ * (`(?<!\s)`): the same matches, without retrying from every space of a long
+ * run (quadratic time).
+ */
+export const PRACTICE_HEAD_END_RE = /(?<!\s)\s+(?:--|—|–|-)\s|[(:;,[]|\s(?:with|for|on|in|via|using|through|across|by|at|to|per)\s/i
 
 /** The practice name at the start of an item: `Rate limiting -- specify …` → `Rate limiting`. */
 export function practiceHead(text: string): string {

@@ -136,8 +136,6 @@ const NUMERIC_RUN_RE = /^(?:[$€£¥₹]|\b(?:USD|EUR|GBP)\s?)?\d(?:[\d.,:/\-�
 const HYPHEN_WORD_RE = /^-(\p{L}+)\b/u
 /** A rate after a measure: `/month`, `/s`, `/req`. */
 const RATE_SUFFIX_RE = /^\/\p{L}+/u
-/** Only spaces since the start of the text or of a line. */
-const LINE_START_RE = /(?:^|\n)[ \t]*$/
 /** Two capitalised words after a number: `6 River Systems`. */
 const PROPER_NAME_AFTER_RE = /^\s\p{Lu}[\p{L}'’-]*\s\p{Lu}[\p{L}'’-]*/u
 /** ISO and slash dates: `2023-05-01`, `05/01/2023`, `1/2/24`. */
@@ -156,6 +154,25 @@ const SPACED_UNIT_RE = /^\s?(%|[\p{L}µ]+(?:\/[\p{L}]+)?)/u
 const RANGE_TAIL_RE = /^(?:\s?[-–—]\s?|\s+to\s+)([$€£¥₹]?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)/
 /** A word made of letters and inner hyphens, before a position. */
 const WORD_BEFORE_RE = /([\p{L}][\p{L}\p{N}.#+/-]*)\s*$/u
+/**
+ * How far back from a number the `…_BEFORE_RE` patterns look. A pattern
+ * anchored with `$` is tried from every position of its input, so giving it
+ * all the text before each number made a text with many numbers quadratic;
+ * no word or label they look for is this long.
+ */
+const LOOK_BACK = 80
+
+/** The text just before `start`, as much as the `…_BEFORE_RE` patterns need. */
+function textBefore(text: string, start: number): string {
+  return text.slice(Math.max(0, start - LOOK_BACK), start)
+}
+
+/** Only spaces or tabs between the start of the text or of a line and `start`. */
+function atLineStart(text: string, start: number): boolean {
+  let i = start
+  while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--
+  return i === 0 || text[i - 1] === '\n'
+}
 
 /** Every quantity in `text`, in order, with `[start, end)` offsets into `text`. */
 export function findQuantities(text: string): Quantity[] {
@@ -215,7 +232,7 @@ function digitQuantity(text: string, match: RegExpMatchArray): {start: number; e
   const start = match.index!
   const numStart = start + currency.length
   let end = numStart + digits.length
-  const before = text.slice(0, start)
+  const before = textBefore(text, start)
   const after = text.slice(end)
 
   // Identifiers and versions: `p95`, `v1.2.3`, `GPT-4`, `#12`, `§3`.
@@ -298,13 +315,13 @@ function labelBefore(before: string): boolean {
 
 /** A bare number (no unit, no currency) that is a year, a label, a version, a list number or part of a name. */
 function isLabelOrName(text: string, start: number, digits: string, after: string): boolean {
-  const before = text.slice(0, start)
+  const before = textBefore(text, start)
   if (YEAR_RE.test(digits)) {
     const noun = /^\s(\p{L}+)/u.exec(after)
     return !(noun && COUNT_NOUNS.has(noun[1].toLowerCase()))
   }
   // List numbering at the start of the text or a line: `1. Setup`, `2) Deploy`.
-  if (LINE_START_RE.test(before) && /^[.):]\s/.test(after)) return true
+  if (atLineStart(text, start) && /^[.):]\s/.test(after)) return true
   if (labelBefore(before)) return true
   const prev = WORD_BEFORE_RE.exec(before)
   const prevWord = prev ? prev[1] : ''

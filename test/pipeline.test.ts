@@ -88,6 +88,48 @@ describe('worker pool', () => {
   })
 })
 
+/** Every path under `dir`, relative, sorted (directories end with `/`). */
+function listing(dir: string): string[] {
+  const out: string[] = []
+  const walk = (d: string, prefix: string) => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name)
+      if (statSync(path).isDirectory()) {
+        out.push(`${prefix}${name}/`)
+        walk(path, `${prefix}${name}/`)
+      } else out.push(prefix + name)
+    }
+  }
+  walk(dir, '')
+  return out.sort()
+}
+
+describe('inputs are never changed', () => {
+  it('leaves every input as it was (bytes and mtime), with and without --cache, and writes only the cache', async () => {
+    const dir = project({
+      ...manyDocs(4),
+      'odd/bom-crlf.md': '\uFEFF# A\r\n\r\nOwner: YOUR_NAME.\r\n',
+      'odd/lone-cr.md': '# A\r\rOwner: YOUR_NAME.\r',
+      'odd/empty.md': '',
+      'odd/broken.mdx': '# X\n\n<Note>\nunclosed\n',
+      'odd/no-final-newline.md': '# A\n\nTrailing spaces   ',
+    })
+    writeFileSync(join(dir, 'odd', 'latin1.md'), Buffer.from([0x23, 0x20, 0x43, 0x61, 0x66, 0xe9, 0x0a]))
+    writeFileSync(join(dir, 'odd', 'binary.md'), Buffer.from([0x00, 0x01, 0x02, 0xff]))
+    const before = snapshot(dir)
+    const files = listing(dir)
+    await cli(['--format', 'json', '.'], dir)
+    expect(snapshot(dir)).toEqual(before)
+    expect(listing(dir)).toEqual(files)
+    const cold = await cli(['--format', 'json', '--cache', '.'], dir)
+    const warm = await cli(['--format', 'json', '--cache', '.'], dir)
+    expect(warm.stdout).toBe(cold.stdout)
+    await cli(['--format', 'json', '--cache', '--cache-location', 'odd/', '.'], dir)
+    expect(snapshot(dir)).toEqual(before)
+    expect(listing(dir)).toEqual([...files, '.casestudylintcache', 'odd/.casestudylintcache'].sort())
+  })
+})
+
 describe('cache', () => {
   it('reuses results for unchanged files and re-lints changed ones', async () => {
     const dir = project(manyDocs(6))

@@ -18,7 +18,9 @@ import {afterAll, describe, expect, it} from 'vitest'
 import {run, type CliIO} from '../src/cli.js'
 import {loadConfig} from '../src/config.js'
 import {getDocumentIndex, type MdNode} from '../src/document.js'
-import {Linter, toFileResult, type FileResult, type LintMessage} from '../src/engine.js'
+import {crashedRules, Linter, toFileResult, type FileResult, type LintMessage} from '../src/engine.js'
+import {defineRule, type Rule} from '../src/define-rule.js'
+import {lintSourceText} from '../src/runner.js'
 import {runInputs} from '../src/pipeline.js'
 import {createParser} from '../src/processor.js'
 import {VFile} from 'vfile'
@@ -463,5 +465,47 @@ describe('the executable', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
     expect(stderr).toBe('')
     expect(code).toBe(0)
+  })
+})
+
+describe('a rule that crashes', () => {
+  // Test-only rule: the registry is not touched.
+  const crashing = defineRule({
+    id: 'test-crashing',
+    description: 'Disallow nothing (a rule that always throws, for tests)',
+    rationale: 'Proves that a crash in one rule loses no other finding.',
+    fix: 'None.',
+    severity: 'error',
+    options: {},
+    messages: {never: () => 'Never reported'},
+    check() {
+      throw new TypeError("Cannot read properties of undefined (reading 'start')\n    at check (rule.ts:1:1)")
+    },
+  }) as unknown as Rule
+  const noPlaceholders = rules.find((rule) => rule.id === 'no-placeholders')!
+  const both = [crashing, noPlaceholders]
+  const config = {
+    rules: {'test-crashing': [2, crashing.resolveOptions(undefined)] as const, 'no-placeholders': [2, noPlaceholders.resolveOptions(undefined)] as const},
+    settings: {templates: []},
+  }
+  const text = '# Title\n\nOwner: YOUR_NAME.\n'
+
+  it('becomes a located message with its rule id, and the other rules still report', async () => {
+    const file = await new Linter(both).lintText(text, 'doc.md', config)
+    expect(crashedRules(file)).toEqual(['test-crashing'])
+    const result = toFileResult(file, 'doc.md')
+    expect(result.messages.map((m) => `${where(m)} ${m.ruleId} ${m.severity} ${m.message}`)).toEqual([
+      "1:1-1:1 test-crashing error Rule crashed: Cannot read properties of undefined (reading 'start')",
+      '3:8-3:17 no-placeholders error Unfilled placeholder `YOUR_NAME`, expected real content',
+    ])
+    expect(result.messages[0].fatal).toBeUndefined()
+    expect(result.errorCount).toBe(2)
+  })
+
+  it('is listed as crashed by the library API, which the CLI turns into exit code 2', async () => {
+    const loaded = loadConfig(null, tmpdir(), {rules: both, presets: {none: {}}, defaultPreset: 'none'})
+    const outcome = await lintSourceText(text, join(tmpdir(), 'doc.md'), {rules: both, config: loaded, cliRules: config.rules})
+    expect(outcome.crashed).toEqual([{filePath: join(tmpdir(), 'doc.md'), rules: ['test-crashing']}])
+    expect(placeholders(outcome.results[0])).toEqual(['3:8-3:17 YOUR_NAME'])
   })
 })

@@ -1,5 +1,5 @@
 import {defineRule} from '../src/define-rule.js'
-import type {Block, BlockSentence, DocumentIndex, Section, Table} from '../src/document.js'
+import type {Block, BlockSentence, DocumentIndex, ListItem, Section, Table} from '../src/document.js'
 import {hasQuantity} from '../src/text/quantities.js'
 import {
   BRACKET_PROMPT_RE,
@@ -279,18 +279,70 @@ function listIntroduction(doc: DocumentIndex, block: Block): string | undefined 
   if (item.parent) {
     lead = item.parent.blocks[item.parent.blocks.length - 1]
   } else {
-    const siblings = doc.listItems.filter((li) => li.parent === null && li.level === item.level && li.start <= item.start)
-    let first = item
-    for (let k = siblings.length - 2; k >= 0; k--) {
-      if (!/^\s*$/.test(doc.source.slice(siblings[k].end, first.start))) break
-      first = siblings[k]
-    }
-    lead = doc.blocks.find((b) => b.kind === 'paragraph' && !b.listItem && /^[\s>]*$/.test(doc.source.slice(b.node.position?.end.offset ?? -1, first.start)))
+    const lookups = listLookups(doc)
+    const first = lookups.firstOfRun.get(item) ?? item
+    if (!lookups.leads.has(first)) lookups.leads.set(first, leadBefore(doc, lookups, first.start))
+    lead = lookups.leads.get(first)
   }
   if (!lead) return undefined
   const sentences = doc.sentences(lead)
   const last = sentences[sentences.length - 1]
   return last && last.text.trimEnd().endsWith(':') ? last.text : undefined
+}
+
+/**
+ * What `listIntroduction` needs for every top-level list item, computed once
+ * per document: scanning all list items and blocks for each item made long
+ * documents quadratic.
+ */
+interface ListLookups {
+  /** The first item of the run of top-level items (same level, only whitespace between) that each item ends. */
+  firstOfRun: Map<ListItem, ListItem>
+  /** Paragraphs outside lists, in document order, and where each ends; `null` when some end is unknown or out of order. */
+  paragraphs: {blocks: Block[]; ends: number[]} | null
+  leads: Map<ListItem, Block | undefined>
+}
+
+const listLookupCache = new WeakMap<DocumentIndex, ListLookups>()
+
+function listLookups(doc: DocumentIndex): ListLookups {
+  let lookups = listLookupCache.get(doc)
+  if (lookups) return lookups
+  const firstOfRun = new Map<ListItem, ListItem>()
+  const previous = new Map<number, ListItem>()
+  for (const li of doc.listItems) {
+    if (li.parent !== null) continue
+    const prev = previous.get(li.level)
+    firstOfRun.set(li, prev && /^\s*$/.test(doc.source.slice(prev.end, li.start)) ? (firstOfRun.get(prev) ?? prev) : li)
+    previous.set(li.level, li)
+  }
+  const blocks = doc.blocks.filter((b) => b.kind === 'paragraph' && !b.listItem)
+  const ends = blocks.map((b) => b.node.position?.end.offset ?? -1)
+  const ordered = ends.every((end, i) => end >= 0 && (i === 0 || end >= ends[i - 1]))
+  lookups = {firstOfRun, paragraphs: ordered ? {blocks, ends} : null, leads: new Map()}
+  listLookupCache.set(doc, lookups)
+  return lookups
+}
+
+/**
+ * The first paragraph outside lists whose end is at `start` or after, or with
+ * only spaces and `>` between its end and `start`: the paragraph right before
+ * a list, else the first one after its start.
+ */
+function leadBefore(doc: DocumentIndex, lookups: ListLookups, start: number): Block | undefined {
+  const gapOk = (end: number): boolean => /^[\s>]*$/.test(doc.source.slice(end, start))
+  const paragraphs = lookups.paragraphs
+  if (!paragraphs) return doc.blocks.find((b) => b.kind === 'paragraph' && !b.listItem && gapOk(b.node.position?.end.offset ?? -1))
+  // Ends only grow, so the one paragraph before `start` that can qualify is the last one ending before it.
+  let lo = 0
+  let hi = paragraphs.ends.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (paragraphs.ends[mid] >= start) hi = mid
+    else lo = mid + 1
+  }
+  if (lo > 0 && gapOk(paragraphs.ends[lo - 1])) return paragraphs.blocks[lo - 1]
+  return paragraphs.blocks[lo]
 }
 
 function sectionHasQuantity(doc: DocumentIndex, section: Section): boolean {

@@ -8,8 +8,8 @@ import {configForFile, type LoadedConfig} from './config.js'
 import type {EffectiveConfig} from './engine.js'
 import type {Rule} from './define-rule.js'
 import type {RuleSetting} from './processor.js'
-import {readLintFile, DEFAULT_MAX_FILE_SIZE, type ReadResult} from './read-file.js'
-import {notLinted, type FileResult} from './results.js'
+import {readLintFile, stripBom, unreadable, DEFAULT_MAX_FILE_SIZE, type ReadResult} from './read-file.js'
+import type {FileResult} from './results.js'
 import type {LintCache} from './cache.js'
 import {addTimings, timed, type Timings} from './timing.js'
 
@@ -70,12 +70,4 @@ export async function runInputs(inputs: readonly Input[], options: PipelineOptio
     else if (options.cache && !outcome.result.messages.some((m) => m.fatal && /^Not linted/.test(m.message))) options.cache.set(item.path, item.hash, item.config, outcome.result)
   })
   return {results, crashed, timings}
-}
-
-function unreadable(path: string, read: Extract<ReadResult, {ok: false}>): FileResult {
-  return notLinted(path, read.reason, read.severity, read.line, read.column)
-}
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
 }

@@ -3,6 +3,7 @@
  * reason; nothing here throws for bad content or a vanished file.
  */
 import {closeSync, constants, fstatSync, openSync, readSync, statSync} from 'node:fs'
+import {notLinted, type FileResult} from './results.js'
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
 
@@ -110,4 +111,14 @@ export function formatSize(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`
   if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`
   return `${bytes} B`
+}
+
+/** A result for a file that could not be read, from its `ReadResult`. */
+export function unreadable(path: string, read: Extract<ReadResult, {ok: false}>): FileResult {
+  return notLinted(path, read.reason, read.severity, read.line, read.column)
+}
+
+/** Drops a leading byte-order mark (positions then match an editor's). */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
 }

@@ -4,8 +4,8 @@
  */
 import {configForFile, type LoadedConfig} from './config.js'
 import {crashedRules, Linter, toFileResult} from './engine.js'
-import {notLinted, type FileResult} from './results.js'
-import {readLintFile, DEFAULT_MAX_FILE_SIZE, type ReadResult} from './read-file.js'
+import type {FileResult} from './results.js'
+import {readLintFile, stripBom, unreadable, DEFAULT_MAX_FILE_SIZE} from './read-file.js'
 import type {RuleSetting} from './processor.js'
 import type {Rule} from './define-rule.js'
 import type {Timings} from './timing.js'
@@ -48,12 +48,4 @@ export async function lintSourceText(text: string, filePath: string, options: Ru
   const file = await linter.lintText(stripBom(text), filePath, configForFile(options.config, filePath, options.cliRules ?? {}))
   const crashedIds = crashedRules(file)
   return {results: [toFileResult(file, filePath)], crashed: crashedIds.length ? [{filePath, rules: crashedIds}] : [], timings: {}}
-}
-
-export function unreadable(path: string, read: Extract<ReadResult, {ok: false}>): FileResult {
-  return notLinted(path, read.reason, read.severity, read.line, read.column)
-}
-
-export function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
 }

@@ -1,7 +1,11 @@
 // Bundles the CLI and the worker into dist/bundle/ (ESM, code-split so MDX
 // support and reporters stay lazily loaded). Fewer, larger modules start
 // faster than hundreds of small ones.
+import {rmSync} from 'node:fs'
 import {build} from 'esbuild'
+
+// Chunk names are content hashes: start empty so old chunks do not pile up.
+rmSync('dist/bundle', {recursive: true, force: true})
 
 await build({
   entryPoints: {bin: 'dist/src/bin.js', worker: 'dist/src/worker.js'},

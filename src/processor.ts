@@ -5,17 +5,17 @@
  */
 import type {Processor} from 'unified'
 import {unified} from 'unified'
-import remarkParse from 'remark-parse'
-import remarkGfm from 'remark-gfm'
-import remarkFrontmatter from 'remark-frontmatter'
+import type {Extension} from 'micromark-util-types'
+import type {Extension as FromMarkdownExtension} from 'mdast-util-from-markdown'
 import type {Rule} from './define-rule.js'
+import {FRONTMATTER_TYPES, parseMarkdown, setMdxExtensions} from './parse.js'
 
 export type Syntax = 'markdown' | 'mdx'
 
 /** Severity 0 (off), 1 (warning) or 2 (error), and the rule's resolved options. */
 export type RuleSetting = readonly [0 | 1 | 2, unknown]
 
-export const FRONTMATTER_TYPES = ['yaml', 'toml'] as const
+export {FRONTMATTER_TYPES}
 
 export function syntaxOf(filePath: string): Syntax {
   return /\.mdx$/i.test(filePath) ? 'mdx' : 'markdown'
@@ -24,21 +24,24 @@ export function syntaxOf(filePath: string): Syntax {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyProcessor = Processor<any, any, any, any, any>
 
-let remarkMdxPlugin: unknown
+let mdxLoaded = false
 
-/** Loads remark-mdx on first use. */
+/** Loads remark-mdx on first use and hands its syntax extensions to the parser. */
 export async function loadMdx(): Promise<void> {
-  if (!remarkMdxPlugin) remarkMdxPlugin = (await import('remark-mdx')).default
+  if (mdxLoaded) return
+  const remarkMdx = (await import('remark-mdx')).default
+  // remark-mdx registers its extensions on the processor's data when attached.
+  const data = unified().use(remarkMdx).freeze().data() as {micromarkExtensions?: Extension[]; fromMarkdownExtensions?: FromMarkdownExtension[][]}
+  setMdxExtensions(data.micromarkExtensions ?? [], (data.fromMarkdownExtensions ?? []).flat())
+  mdxLoaded = true
 }
 
-/** A frozen parser-only processor for `syntax` (MDX must be loaded first). */
+/** A processor whose parser is `parseMarkdown` for `syntax` (MDX must be loaded first). */
 export function createParser(syntax: Syntax): AnyProcessor {
-  const processor = unified().use(remarkParse).use(remarkFrontmatter, [...FRONTMATTER_TYPES]).use(remarkGfm)
-  if (syntax === 'mdx') {
-    if (!remarkMdxPlugin) throw new Error('remark-mdx is not loaded; call loadMdx() first')
-    processor.use(remarkMdxPlugin as never)
-  }
-  return processor as AnyProcessor
+  if (syntax === 'mdx' && !mdxLoaded) throw new Error('remark-mdx is not loaded; call loadMdx() first')
+  return unified().use(function parser(this: AnyProcessor) {
+    this.parser = (document: string) => parseMarkdown(document, syntax)
+  }) as AnyProcessor
 }
 
 /** Processor with the parser and the enabled rules attached. */

@@ -1,0 +1,150 @@
+/**
+ * The Markdown parser: remark-parse's own `fromMarkdown` with front matter,
+ * GFM and (for `.mdx`) MDX, as remark-parse + remark-frontmatter + remark-gfm
+ * (+ remark-mdx) would configure it, with one difference: a syntax extension
+ * whose constructs cannot match in a document (no `~` for strikethrough, no
+ * `|`, `:-` or `-:` for tables, no `@` for e-mail autolinks, …) is left out
+ * for that document. The tree is the same; the parser no longer tries those
+ * constructs at every letter. `test/parse.test.ts` checks the trees are
+ * identical to the full extension set's on generated and real documents.
+ */
+import {fromMarkdown, type Extension as FromMarkdownExtension} from 'mdast-util-from-markdown'
+import type {Root} from 'mdast'
+import type {Construct, Extension} from 'micromark-util-types'
+import {combineExtensions} from 'micromark-util-combine-extensions'
+import {frontmatter} from 'micromark-extension-frontmatter'
+import {frontmatterFromMarkdown} from 'mdast-util-frontmatter'
+import {gfmAutolinkLiteral} from 'micromark-extension-gfm-autolink-literal'
+import {gfmAutolinkLiteralFromMarkdown} from 'mdast-util-gfm-autolink-literal'
+import {gfmFootnote} from 'micromark-extension-gfm-footnote'
+import {gfmFootnoteFromMarkdown} from 'mdast-util-gfm-footnote'
+import {gfmStrikethrough} from 'micromark-extension-gfm-strikethrough'
+import {gfmStrikethroughFromMarkdown} from 'mdast-util-gfm-strikethrough'
+import {gfmTable} from 'micromark-extension-gfm-table'
+import {gfmTableFromMarkdown} from 'mdast-util-gfm-table'
+import {gfmTaskListItem} from 'micromark-extension-gfm-task-list-item'
+import {gfmTaskListItemFromMarkdown} from 'mdast-util-gfm-task-list-item'
+
+export const FRONTMATTER_TYPES = ['yaml', 'toml'] as const
+
+/** Extensions MDX adds after GFM (set by `setMdxExtensions` once remark-mdx is loaded). */
+let mdx: {micromark: Extension[]; fromMarkdown: FromMarkdownExtension[]} | null = null
+
+export function setMdxExtensions(micromark: Extension[], fromMarkdownExtensions: FromMarkdownExtension[]): void {
+  mdx = {micromark, fromMarkdown: fromMarkdownExtensions}
+}
+
+/**
+ * One GFM feature: whether a document can contain it, and its extensions.
+ * Each test is a necessary condition for the feature's constructs to match
+ * (checked against the constructs' own start conditions in `test/parse.test.ts`).
+ */
+interface Feature {
+  name: string
+  present: (text: string) => boolean
+}
+
+/** The autolink-literal constructs by name, so each can be left out on its own. */
+const AUTOLINK_CONSTRUCTS = ['emailAutolink', 'wwwAutolink', 'protocolAutolink'] as const
+
+/**
+ * In GFM's own order (autolink literal, footnote, strikethrough, table, task
+ * list item): the combined extension keeps its constructs in the same order.
+ */
+const FEATURES: readonly Feature[] = [
+  // An e-mail autolink needs an `@`; a www one `www`; a protocol one `http`.
+  {name: 'emailAutolink', present: (text) => text.includes('@')},
+  {name: 'wwwAutolink', present: (text) => /www/i.test(text)},
+  {name: 'protocolAutolink', present: (text) => /http/i.test(text)},
+  {name: 'footnote', present: (text) => text.includes('[^')},
+  {name: 'strikethrough', present: (text) => text.includes('~')},
+  // A table needs a pipe, or a delimiter cell with an alignment colon.
+  {name: 'table', present: (text) => /\||:-|-:/.test(text)},
+  {name: 'taskListItem', present: (text) => /\[[\sxX]\]/.test(text)},
+]
+
+/**
+ * The autolink transform also finds links in text after character references
+ * are decoded (`&#64;` is `@`), so any numeric or `@`-named reference keeps it.
+ */
+const DECODED_AUTOLINK_RE = /&(?:#|commat;)/i
+
+interface ExtensionSet {
+  micromark: Extension[]
+  fromMarkdown: (FromMarkdownExtension | FromMarkdownExtension[])[]
+}
+
+const sets = new Map<string, ExtensionSet>()
+
+/** Front matter extensions, built once. */
+let frontMatterExtensions: {micromark: Extension; fromMarkdown: FromMarkdownExtension} | null = null
+
+/** The autolink-literal extension with only the named constructs. */
+function autolinkWith(names: ReadonlySet<string>): Extension {
+  const text: Record<number, Construct[]> = {}
+  for (const [code, value] of Object.entries(gfmAutolinkLiteral().text ?? {})) {
+    const kept = (Array.isArray(value) ? value : [value]).filter((construct): construct is Construct => construct !== undefined && construct.name !== undefined && names.has(construct.name))
+    if (kept.length) text[Number(code)] = kept
+  }
+  return {text}
+}
+
+function buildSet(key: string, syntax: 'markdown' | 'mdx'): ExtensionSet {
+  const present = new Set(FEATURES.filter((_, i) => key[i + 1] === '1').map((feature) => feature.name))
+  const micromark: Extension[] = []
+  const fromMarkdownExtensions: ExtensionSet['fromMarkdown'] = []
+  if (key[0] === '1') {
+    frontMatterExtensions ??= {micromark: frontmatter([...FRONTMATTER_TYPES]), fromMarkdown: frontmatterFromMarkdown([...FRONTMATTER_TYPES])}
+    micromark.push(frontMatterExtensions.micromark)
+    fromMarkdownExtensions.push(frontMatterExtensions.fromMarkdown)
+  }
+  const gfm: Extension[] = []
+  const gfmFromMarkdown: FromMarkdownExtension[] = []
+  const autolinks = new Set(AUTOLINK_CONSTRUCTS.filter((name) => present.has(name)))
+  if (autolinks.size) gfm.push(autolinkWith(autolinks))
+  if (autolinks.size || key[FEATURES.length + 1] === '1') gfmFromMarkdown.push(gfmAutolinkLiteralFromMarkdown())
+  if (present.has('footnote')) {
+    gfm.push(gfmFootnote())
+    gfmFromMarkdown.push(gfmFootnoteFromMarkdown())
+  }
+  if (present.has('strikethrough')) {
+    gfm.push(gfmStrikethrough())
+    gfmFromMarkdown.push(gfmStrikethroughFromMarkdown())
+  }
+  if (present.has('table')) {
+    gfm.push(gfmTable())
+    gfmFromMarkdown.push(gfmTableFromMarkdown())
+  }
+  if (present.has('taskListItem')) {
+    gfm.push(gfmTaskListItem())
+    gfmFromMarkdown.push(gfmTaskListItemFromMarkdown())
+  }
+  // As remark-gfm: one combined extension, one list of mdast extensions.
+  micromark.push(combineExtensions(gfm))
+  fromMarkdownExtensions.push(gfmFromMarkdown)
+  if (syntax === 'mdx') {
+    if (!mdx) throw new Error('remark-mdx is not loaded; call loadMdx() first')
+    micromark.push(...mdx.micromark)
+    fromMarkdownExtensions.push(...mdx.fromMarkdown)
+  }
+  return {micromark, fromMarkdown: fromMarkdownExtensions}
+}
+
+/** Which extensions `text` needs, as a key: front matter, each feature, decoded autolinks. */
+export function extensionKey(text: string, syntax: 'markdown' | 'mdx', all = false): string {
+  let key = all || /^\uFEFF?(?:---|\+\+\+)/.test(text) ? '1' : '0'
+  for (const feature of FEATURES) key += all || feature.present(text) ? '1' : '0'
+  key += all || DECODED_AUTOLINK_RE.test(text) ? '1' : '0'
+  return key + (syntax === 'mdx' ? 'x' : 'm')
+}
+
+/** Parses `text` into mdast with the extensions it can use (`all`: every extension, as remark would). */
+export function parseMarkdown(text: string, syntax: 'markdown' | 'mdx', all = false): Root {
+  const key = extensionKey(text, syntax, all)
+  let set = sets.get(key)
+  if (!set) {
+    set = buildSet(key, syntax)
+    sets.set(key, set)
+  }
+  return fromMarkdown(text, {extensions: set.micromark, mdastExtensions: set.fromMarkdown})
+}

@@ -1,0 +1,112 @@
+/**
+ * The parser leaves out GFM extensions a document cannot use. The trees must
+ * be exactly the ones remark-parse + remark-frontmatter + remark-gfm (and
+ * remark-mdx for `.mdx`) build: same nodes, same positions.
+ */
+import {readdirSync, readFileSync, statSync} from 'node:fs'
+import {join} from 'node:path'
+import fc from 'fast-check'
+import {beforeAll, describe, expect, it} from 'vitest'
+import {unified} from 'unified'
+import remarkParse from 'remark-parse'
+import remarkGfm from 'remark-gfm'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkMdx from 'remark-mdx'
+import {extensionKey, parseMarkdown} from '../src/parse.js'
+import {loadMdx} from '../src/processor.js'
+import {grammar} from './markdown-grammar.js'
+import {ROOT, SHARED} from './helpers.js'
+
+const remark = {
+  markdown: unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).freeze(),
+  mdx: unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).use(remarkMdx).freeze(),
+}
+
+function expectSameTree(text: string, syntax: 'markdown' | 'mdx'): void {
+  let expected: unknown
+  try {
+    expected = remark[syntax].parse(text)
+  } catch (error) {
+    // Invalid MDX: both must refuse it with the same message.
+    expect(() => parseMarkdown(text, syntax)).toThrow((error as Error).message)
+    return
+  }
+  expect(parseMarkdown(text, syntax)).toEqual(expected)
+}
+
+function markdownFiles(dir: string): string[] {
+  const found: string[] = []
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name)
+    if (statSync(path).isDirectory()) found.push(...markdownFiles(path))
+    else if (/\.mdx?$/.test(name)) found.push(path)
+  }
+  return found
+}
+
+beforeAll(async () => {
+  await loadMdx()
+})
+
+describe('parseMarkdown', () => {
+  it('leaves out what a plain document cannot use', () => {
+    expect(extensionKey('# Title\n\nPlain words only.\n', 'markdown')).toBe('000000000m')
+    expect(extensionKey('---\na: 1\n---\n| a |\n| - |\n', 'markdown')).toBe('100000100m')
+    expect(extensionKey('x', 'markdown', true)).toBe('111111111m')
+  })
+
+  const cases: Record<string, string> = {
+    'e-mail autolink': 'Write to team@example.com today.\n',
+    'www autolink': 'See www.example.com and WWW.EXAMPLE.ORG.\n',
+    'protocol autolink': 'See https://example.com/a_(b) and HTTP://X.ORG.\n',
+    'autolink through a numeric reference': 'See http&#58;//example.com and team&#64;example.com and &#x77;ww.example.com.\n',
+    'autolink through a named reference': 'Mail team&commat;example.com.\n',
+    'autolink through an escape': 'See http\\://example.com.\n',
+    'mailto and xmpp': 'mailto:a@b.co xmpp:a@b.co/x\n',
+    footnote: 'A claim.[^1]\n\n[^1]: The source.\n',
+    'footnote-like text without a definition': 'An array [^x] here.\n',
+    strikethrough: 'Was ~~slow~~ ~fast~.\n',
+    table: '| a | b |\n| - | :-: |\n| 1 | 2 |\n',
+    'table without pipes': 'a\n:-\nb\n',
+    'table with a right-aligned delimiter and no pipes': 'a\n-:\n',
+    'setext heading, not a table': 'Title\n---\n',
+    'task list': '- [ ] open\n- [x] done\n- [X] done\n- [\t] tab\n',
+    'front matter': '---\ntitle: x\n---\n\n# T\n',
+    'TOML front matter': '+++\ntitle = "x"\n+++\n\n# T\n',
+    'front matter after a BOM': '\uFEFF---\ntitle: x\n---\n',
+    'a thematic break first': '---\n\ntext\n',
+    'everything at once': '---\na: 1\n---\n# T\n\n| a | b |\n|---|---|\n| ~~x~~ | y@z.co |\n\n- [x] www.example.com[^n]\n\n[^n]: https://x.y\n',
+  }
+  for (const [name, text] of Object.entries(cases)) {
+    it(`builds remark's tree: ${name}`, () => {
+      expectSameTree(text, 'markdown')
+      expectSameTree(text, 'mdx')
+      expectSameTree(text.replace(/\n/g, '\r\n'), 'markdown')
+    })
+  }
+
+  it("builds remark's tree for every shipped and shared document", () => {
+    const files = [
+      ...markdownFiles(join(ROOT, 'templates')),
+      ...markdownFiles(join(ROOT, 'fixtures')),
+      ...markdownFiles(join(ROOT, 'examples')),
+      ...markdownFiles(join(SHARED, 'corpus')),
+    ]
+    expect(files.length).toBeGreaterThan(50)
+    for (const file of files) expectSameTree(readFileSync(file, 'utf8'), file.endsWith('.mdx') ? 'mdx' : 'markdown')
+  })
+
+  /** Text from an alphabet heavy in the characters that decide which extensions run. */
+  const tricky = fc
+    .array(fc.constantFrom('a', 'w', 'W', 'h', 'H', 't', 'p', 's', ':', '/', '.', '@', '&', '#', '6', '4', ';', '[', ']', '^', '~', '|', '-', ':-', '-:', 'x', 'X', ' ', '\t', '\n', '\n\n', '*', '`', '_', '(', ')', '!', '\\', '>', '1.', 'www.', 'http://', '+++', '---', 'a@b.co'), {maxLength: 120})
+    .map((parts) => parts.join(''))
+
+  it("builds remark's tree for generated text (property)", () => {
+    fc.assert(fc.property(tricky, (text) => expectSameTree(text, 'markdown')), {numRuns: 600})
+  })
+
+  it("builds remark's tree for generated case studies, Markdown and MDX (property)", () => {
+    fc.assert(fc.property(grammar({mdx: false, maxRun: 20}).document, (text) => expectSameTree(text, 'markdown')), {numRuns: 150})
+    fc.assert(fc.property(grammar({mdx: true, maxRun: 20}).document, (text) => expectSameTree(text, 'mdx')), {numRuns: 150})
+  })
+})

@@ -54,7 +54,10 @@ export const TEMPLATE_CAPS_WORDS: ReadonlySet<string> = new Set([
 
 /** True for a word that is a template stand-in rather than content. */
 export function isTemplateStandIn(word: string): boolean {
-  return word === OBJECT_CHAR || TEMPLATE_TOKEN_WORD_RE.test(word) || TEMPLATE_CAPS_WORDS.has(word)
+  const first = word.charCodeAt(0)
+  // Every stand-in starts with a capital A–Z or is the atom.
+  if (first < 65 || first > 90) return word === OBJECT_CHAR
+  return TEMPLATE_TOKEN_WORD_RE.test(word) || TEMPLATE_CAPS_WORDS.has(word)
 }
 
 /**
@@ -66,10 +69,16 @@ export function fingerprintTokens(text: string): FingerprintToken[] {
   const out: FingerprintToken[] = []
   for (const match of text.matchAll(FINGERPRINT_WORD_RE)) {
     const raw = match[0]
-    const folded = (ASCII_RE.test(raw) ? raw : raw.normalize('NFKC')).replace(/['’]/g, '')
+    const folded = foldWord(raw)
     out.push({word: folded.toLowerCase(), wild: isTemplateStandIn(folded), start: match.index, end: match.index + raw.length})
   }
   return out
+}
+
+/** A fingerprint word before lower-casing: NFKC for non-ASCII, apostrophes dropped. */
+function foldWord(raw: string): string {
+  const normal = ASCII_RE.test(raw) ? raw : raw.normalize('NFKC')
+  return normal.includes("'") || normal.includes('’') ? normal.replace(/['’]/g, '') : normal
 }
 
 /** The normalised form of a sentence: its fingerprint words joined by single spaces. */
@@ -98,6 +107,20 @@ const HEADING_PARENTHETICAL_RE = /(?<!\s)\s*\([^()]*\)/g
  * emoji, numbering, punctuation and filler words folded away.
  */
 export function headingKey(title: string): string {
+  let key = headingKeys.get(title)
+  if (key === undefined) {
+    key = computeHeadingKey(title)
+    if (headingKeys.size >= HEADING_KEY_LIMIT) headingKeys.clear()
+    headingKeys.set(title, key)
+  }
+  return key
+}
+
+/** Keys already computed: each heading is compared with every template. */
+const headingKeys = new Map<string, string>()
+const HEADING_KEY_LIMIT = 20_000
+
+function computeHeadingKey(title: string): string {
   const text = repairMojibake(title).replace(HEADING_PARENTHETICAL_RE, ' ')
   const words = normaliseHeading(text).replace(/-/g, ' ').split(' ').filter((word) => word && !HEADING_FILLER_WORDS.has(word))
   return dropStrayNonAscii(words).join(' ')
@@ -175,8 +198,19 @@ const STAND_IN_FILLER: ReadonlySet<string> = new Set(['e', 'g', 'eg', 'i', 'ie',
  */
 export function isOnlyStandIns(text: string): boolean {
   const rest = text.replace(PROMPT_GROUP_RE, ' ')
-  return fingerprintTokens(rest).every((token) => token.wild || STAND_IN_FILLER.has(token.word) || /^\d+$/.test(token.word) || /^(?:ms|s|req|gb|mb|kb|week|weeks|month|months|people)$/.test(token.word))
+  // Stops at the first real word (most blocks start with one).
+  for (const match of rest.matchAll(FINGERPRINT_WORD_RE)) {
+    const folded = foldWord(match[0])
+    if (isTemplateStandIn(folded)) continue
+    const word = folded.toLowerCase()
+    if (STAND_IN_FILLER.has(word) || /^\d+$/.test(word) || STAND_IN_UNIT_RE.test(word)) continue
+    return false
+  }
+  return true
 }
+
+/** Units and counts that stand next to variable letters (`X ms`, `N people`). */
+const STAND_IN_UNIT_RE = /^(?:ms|s|req|gb|mb|kb|week|weeks|month|months|people)$/
 
 /** A heading as shown in messages: mojibake repaired, emoji and atoms dropped (`The Challenge üéØ` → `The Challenge`). */
 export function displayTitle(title: string): string {

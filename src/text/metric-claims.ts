@@ -566,16 +566,104 @@ function stickyWordRe(source: string): RegExp {
   return new RegExp(`(?:${source})(?![\\p{L}\\p{N}]|-(?!\\s))`, 'uy')
 }
 
-/** Measurable subjects in `lower`: one combined scan finds where subjects start, then each entry is tried there. */
+/**
+ * The characters a match of regex `source` can start with (lower case), or
+ * `null` when that is not plain to see (a class, an optional first part).
+ * Understands top-level alternatives, `(?:…)` groups and literal letters.
+ */
+export function firstCharacters(source: string): Set<string> | null {
+  const out = new Set<string>()
+  for (const branch of topLevelAlternatives(source)) {
+    const first = branchFirst(branch)
+    if (!first) return null
+    for (const ch of first) out.add(ch)
+  }
+  return out
+}
+
+function branchFirst(branch: string): Set<string> | null {
+  if (branch.startsWith('(?:')) {
+    const close = groupEnd(branch, 0)
+    if (close < 0 || /^[?*{]/.test(branch.slice(close + 1))) return null
+    return firstCharacters(branch.slice(3, close))
+  }
+  const ch = branch[0]
+  if (ch === undefined || !/[a-z0-9 -]/.test(ch) || /^[?*{]/.test(branch.slice(1))) return null
+  return new Set([ch])
+}
+
+/** Index of the `)` closing the group opened at `open`, or -1. */
+function groupEnd(source: string, open: number): number {
+  let depth = 0
+  for (let i = open; i < source.length; i++) {
+    const ch = source[i]
+    if (ch === '\\') i++
+    else if (ch === '[') {
+      while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1
+    } else if (ch === '(') depth++
+    else if (ch === ')' && --depth === 0) return i
+  }
+  return -1
+}
+
+function topLevelAlternatives(source: string): string[] {
+  const out: string[] = []
+  let depth = 0
+  let from = 0
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]
+    if (ch === '\\') i++
+    else if (ch === '[') {
+      while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1
+    } else if (ch === '(') depth++
+    else if (ch === ')') depth--
+    else if (ch === '|' && depth === 0) {
+      out.push(source.slice(from, i))
+      from = i + 1
+    }
+  }
+  out.push(source.slice(from))
+  return out
+}
+
+type SubjectEntry = {re: RegExp; better: Better}
+/** Built-in subject entries by the character they can start with; `any` holds those that may start with anything. */
+const SUBJECT_BUCKETS = (() => {
+  const byChar = new Map<string, SubjectEntry[]>()
+  const any: SubjectEntry[] = []
+  MEASURABLE_SUBJECTS.forEach((subject, i) => {
+    const entry = STICKY_SUBJECT_RES[i]
+    const first = firstCharacters(subject.pattern)
+    if (!first) {
+      any.push(entry)
+      // Keep the list order: entries that may start anywhere go in every bucket too.
+      for (const list of byChar.values()) list.push(entry)
+      return
+    }
+    for (const ch of first) {
+      let list = byChar.get(ch)
+      if (!list) {
+        list = [...any]
+        byChar.set(ch, list)
+      }
+      list.push(entry)
+    }
+  })
+  return {byChar, any}
+})()
+const SUBJECT_SCAN_RE = new RegExp(ANY_SUBJECT_RE.source, 'gu')
+
+/** Measurable subjects in `lower`: one combined scan finds where subjects start, then each entry that can start there is tried. */
 function findSubjects(lower: string, extra: readonly string[]): SubjectSpan[] {
   const out: SubjectSpan[] = []
   const starts = new Set<number>()
-  const scan = new RegExp(ANY_SUBJECT_RE.source, 'gu')
+  const scan = SUBJECT_SCAN_RE
+  scan.lastIndex = 0
   for (let m = scan.exec(lower); m; m = scan.exec(lower)) {
     starts.add(m.index)
     scan.lastIndex = m.index + 1
   }
-  const entries = [...STICKY_SUBJECT_RES, ...extra.map((word) => ({re: stickyWordRe(escape(word.toLowerCase())), better: 'either' as Better}))]
+  const extraEntries = extra.map((word) => ({re: stickyWordRe(escape(word.toLowerCase())), better: 'either' as Better}))
   if (extra.length > 0) {
     for (const word of extra) {
       const re = wordRe(escape(word.toLowerCase()))
@@ -583,7 +671,8 @@ function findSubjects(lower: string, extra: readonly string[]): SubjectSpan[] {
     }
   }
   for (const at of starts) {
-    for (const {re, better} of entries) {
+    const builtIn = SUBJECT_BUCKETS.byChar.get(lower[at]) ?? SUBJECT_BUCKETS.any
+    for (const {re, better} of extraEntries.length ? [...builtIn, ...extraEntries] : builtIn) {
       re.lastIndex = at
       const m = re.exec(lower)
       if (!m) continue
@@ -611,6 +700,12 @@ function matches(lower: string, re: RegExp): Span[] {
 
 /** Lower case, line breaks and tabs as spaces, without changing the length (a unit whose lower case is longer stays as is). */
 function lowerSameLength(text: string): string {
+  // Whole-string lower-casing equals unit-by-unit lower-casing unless a unit
+  // grows (İ), a surrogate pair changes (Deseret) or a final sigma appears.
+  if (!/[\u0130\u03a3\ud800-\udfff]/.test(text)) {
+    const lower = text.toLowerCase()
+    if (lower.length === text.length) return lower.replace(/\s/g, ' ')
+  }
   let out = ''
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]

@@ -434,37 +434,63 @@ export function findInlinePlaceholders(text: string, options: {quoteAware?: bool
   const add = (kind: PlaceholderKind, start: number, end: number, priority: number): void => {
     candidates.push({kind, start, end, text: text.slice(start, end), priority})
   }
-  for (const m of text.matchAll(BRACKET_PROMPT_RE)) {
+  for (const m of matchAllHinted(text, BRACKET_PROMPT_RE)) {
     const end = m.index + m[0].length
     if (isBracketPrompt(text, m.index, end, options)) add('prompt', m.index, end, 0)
   }
-  for (const m of text.matchAll(ANGLE_PROMPT_RE)) {
+  for (const m of matchAllHinted(text, ANGLE_PROMPT_RE)) {
     const end = m.index + m[0].length
     if (isAnglePrompt(text, m.index, end, options)) add('prompt', m.index, end, 0)
   }
-  for (const m of text.matchAll(TEMPLATE_TOKEN_RE)) {
+  for (const m of matchAllHinted(text, TEMPLATE_TOKEN_RE)) {
     if (!isTemplateToken(m[0])) continue
     const end = m.index + m[0].length
     if (m[0].split('_').includes('YOUR') && READER_SUBSTITUTION_RE.test(sentenceAround(text, m.index, end))) continue
     add('token', m.index, end, 1)
   }
-  for (const m of text.matchAll(MUSTACHE_TOKEN_RE)) add('token', m.index, m.index + m[0].length, 0)
-  for (const m of text.matchAll(VARIABLE_QUANTITY_RE)) {
+  for (const m of matchAllHinted(text, MUSTACHE_TOKEN_RE)) add('token', m.index, m.index + m[0].length, 0)
+  for (const m of matchAllHinted(text, VARIABLE_QUANTITY_RE)) {
     const end = m.index + m[0].length
     if (isVariableQuantity(text, m.index, end)) add('quantity', m.index, end, 2)
   }
-  for (const m of text.matchAll(DATE_MASK_RE)) {
+  for (const m of matchAllHinted(text, DATE_MASK_RE)) {
     const end = m.index + m[0].length
     if (FORMAT_DESCRIPTION_RE.test(sentenceAround(text, m.index, end)) || isQuotedMention(text, m.index, end)) continue
     add('date', m.index, end, 3)
   }
-  for (const m of text.matchAll(NUMBER_MASK_RE)) add('number', m.index, m.index + m[0].length, 3)
-  for (const m of text.matchAll(TODO_MARKER_RE)) {
+  for (const m of matchAllHinted(text, NUMBER_MASK_RE)) add('number', m.index, m.index + m[0].length, 3)
+  for (const m of matchAllHinted(text, TODO_MARKER_RE)) {
     const end = m.index + m[0].length
     if (isTodoMarker(text, m.index, end)) add('todo', m.index, end, 4)
   }
-  for (const m of text.matchAll(LOREM_IPSUM_RE)) add('todo', m.index, m.index + m[0].length, 4)
+  for (const m of matchAllHinted(text, LOREM_IPSUM_RE)) add('todo', m.index, m.index + m[0].length, 4)
   return resolveOverlaps(candidates)
+}
+
+/**
+ * A cheap test that every match of a pattern needs to pass (a character or
+ * literal the pattern cannot match without): most text has none, and the
+ * full pattern, with its look-behind and long alternations, is skipped.
+ * `test/text/placeholder-hints.test.ts` checks each hint never misses a match.
+ */
+export const PATTERN_HINTS: ReadonlyMap<RegExp, (text: string) => boolean> = new Map<RegExp, (text: string) => boolean>([
+  [BRACKET_PROMPT_RE, (text) => text.includes('[')],
+  [ANGLE_PROMPT_RE, (text) => text.includes('<')],
+  [TEMPLATE_TOKEN_RE, (text) => text.includes('_')],
+  [MUSTACHE_TOKEN_RE, (text) => text.includes('{{')],
+  [VARIABLE_QUANTITY_RE, (text) => /(?<![\p{L}\p{N}_$€£.\-/])[XYZNxyz]|[$€£]X/u.test(text)],
+  [DATE_MASK_RE, (text) => text.includes('YYYY') || text.includes('MM') || text.includes('DD') || text.includes('XX')],
+  [NUMBER_MASK_RE, (text) => text.includes('NNN') || text.includes(',XXX') || text.includes('XXX-')],
+  [TODO_MARKER_RE, (text) => /T(?:ODO|BD|BA|KTK)|FIXME|XXX/.test(text)],
+  [LOREM_IPSUM_RE, (text) => /lorem/i.test(text)],
+])
+
+const NO_MATCHES: readonly RegExpExecArray[] = []
+
+/** `text.matchAll(re)`, or nothing when the pattern's hint rules a match out. */
+function matchAllHinted(text: string, re: RegExp): Iterable<RegExpExecArray> {
+  const hint = PATTERN_HINTS.get(re)
+  return hint && !hint(text) ? NO_MATCHES : text.matchAll(re)
 }
 
 function resolveOverlaps(candidates: Candidate[]): PlaceholderMatch[] {

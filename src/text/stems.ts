@@ -82,8 +82,23 @@ export const STEM_EXCEPTIONS: Readonly<Record<string, string>> = {
 const DOUBLE_CONSONANT_RE = /([b-df-hj-np-tv-z])\1$/
 const KEEP_DOUBLE = new Set(['ll', 'ss', 'zz', 'ff'])
 
+/** Stems already computed: words repeat a lot within and across documents. */
+const stemMemo = new Map<string, string>()
+/** Bound on the memo (a run sees tens of thousands of distinct words at most). */
+const STEM_MEMO_LIMIT = 50_000
+
 /** The stem of one word (any case). */
 export function stem(word: string): string {
+  let out = stemMemo.get(word)
+  if (out === undefined) {
+    out = computeStem(word)
+    if (stemMemo.size >= STEM_MEMO_LIMIT) stemMemo.clear()
+    stemMemo.set(word, out)
+  }
+  return out
+}
+
+function computeStem(word: string): string {
   const lower = word.toLowerCase().replace(/’/g, "'")
   if (Object.hasOwn(STEM_EXCEPTIONS, lower)) return STEM_EXCEPTIONS[lower]
   if (/\d/.test(lower) || lower.length <= 3) return lower

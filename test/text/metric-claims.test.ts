@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {findMetricClaims, hasMeasurableSubject, NOT_RESULTS_HEADING_RE, type ClaimOptions} from '../../src/text/metric-claims.js'
+import {findMetricClaims, firstCharacters, hasMeasurableSubject, MEASURABLE_SUBJECTS, NOT_RESULTS_HEADING_RE, type ClaimOptions} from '../../src/text/metric-claims.js'
 
 /** Sentence → the claim phrase found (first one), with the options used. */
 const CLAIMS: ReadonlyArray<[string, string, ClaimOptions?]> = [
@@ -121,5 +121,27 @@ describe('NOT_RESULTS_HEADING_RE', () => {
   })
   it.each(['Results', 'Results & Impact', 'Business impact', 'Outcomes', 'Key metrics', 'Impact on checkout'])('%s can be a results heading', (heading) => {
     expect(NOT_RESULTS_HEADING_RE.test(heading)).toBe(false)
+  })
+})
+
+describe('firstCharacters (subject buckets)', () => {
+  it('reads the first characters of literals, groups and alternatives', () => {
+    expect(firstCharacters('latenc(?:y|ies)')).toEqual(new Set(['l']))
+    expect(firstCharacters('mttr|ttfb|(?:cloud|aws) bills?')).toEqual(new Set(['m', 't', 'c', 'a']))
+  })
+  it('gives up on classes and optional first parts', () => {
+    expect(firstCharacters('[a-z]+(?:ing|ion) times?')).toBeNull()
+    expect(firstCharacters('(?:active |new )?users')).toBeNull()
+    expect(firstCharacters('a?b')).toBeNull()
+  })
+  it('is right for every built-in subject pattern', () => {
+    const sample = 'latency response times page loads mean time to recovery core web vitals costs cloud bills active users ' +
+      'error rates conversion rates p95 memory usage docker image sizes hand-offs support tickets time-to-first-byte overtime hours'
+    for (const subject of MEASURABLE_SUBJECTS) {
+      const first = firstCharacters(subject.pattern)
+      if (!first) continue
+      const re = new RegExp(`(?:${subject.pattern})`, 'g')
+      for (const match of sample.matchAll(re)) expect(first.has(match[0][0]), `${subject.pattern} at ${match[0]}`).toBe(true)
+    }
   })
 })

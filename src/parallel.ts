@@ -18,10 +18,12 @@ import type {Timings} from './timing.js'
 
 /**
  * Young-generation size per worker. Parsing allocates many short-lived
- * objects; a larger nursery means fewer scavenges (about 10% faster on
- * real-world Markdown) for a bounded amount of extra memory.
+ * objects; a larger nursery means fewer scavenges. Measured on the benchmark
+ * corpus (2 workers): 16 MB took 25% longer than 32 MB; 64 MB was no faster
+ * than 32 MB and used 90 MB more. (Capping the old generation instead made
+ * runs 35% slower.)
  */
-const YOUNG_GENERATION_MB = 64
+const YOUNG_GENERATION_MB = 32
 
 export interface LintTask {
   path: string

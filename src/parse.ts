@@ -102,7 +102,7 @@ function buildSet(key: string, syntax: 'markdown' | 'mdx'): ExtensionSet {
   const gfmFromMarkdown: FromMarkdownExtension[] = []
   const autolinks = new Set(AUTOLINK_CONSTRUCTS.filter((name) => present.has(name)))
   if (autolinks.size) gfm.push(autolinkWith(autolinks))
-  if (autolinks.size || key[FEATURES.length + 1] === '1') gfmFromMarkdown.push(gfmAutolinkLiteralFromMarkdown())
+  if (autolinks.size || key[FEATURES.length + 1] === '1') gfmFromMarkdown.push(guardedAutolinkTransform())
   if (present.has('footnote')) {
     gfm.push(gfmFootnote())
     gfmFromMarkdown.push(gfmFootnoteFromMarkdown())
@@ -128,6 +128,32 @@ function buildSet(key: string, syntax: 'markdown' | 'mdx'): ExtensionSet {
     fromMarkdownExtensions.push(...mdx.fromMarkdown)
   }
   return {micromark, fromMarkdown: fromMarkdownExtensions}
+}
+
+/**
+ * The autolink-literal mdast extension, whose transform (a find-and-replace
+ * over every text node) runs only when some text node could hold a literal
+ * link: its patterns all need `@`, `http://`, `https://` or `www.`. In most
+ * documents `http` appears only in link destinations, which are not text.
+ */
+function guardedAutolinkTransform(): FromMarkdownExtension {
+  const extension = gfmAutolinkLiteralFromMarkdown()
+  const transforms = extension.transforms ?? []
+  return {
+    ...extension,
+    transforms: transforms.map((transform) => (tree: Root) => (hasText(tree, AUTOLINK_TEXT_RE) ? transform(tree) : undefined)),
+  }
+}
+
+const AUTOLINK_TEXT_RE = /@|https?:\/\/|www\./i
+
+/** True when a text node under `node` matches `re`. */
+function hasText(node: {type: string; value?: unknown; children?: unknown}, re: RegExp): boolean {
+  if (node.type === 'text') return typeof node.value === 'string' && re.test(node.value)
+  const children = node.children as Array<{type: string}> | undefined
+  if (!children) return false
+  for (const child of children) if (hasText(child, re)) return true
+  return false
 }
 
 /** Which extensions `text` needs, as a key: front matter, each feature, decoded autolinks. */

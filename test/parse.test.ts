@@ -63,6 +63,8 @@ describe('parseMarkdown', () => {
     'autolink through a named reference': 'Mail team&commat;example.com.\n',
     'autolink through an escape': 'See http\\://example.com.\n',
     'mailto and xmpp': 'mailto:a@b.co xmpp:a@b.co/x\n',
+    'http only in link destinations': '[site](https://example.com) and [ref][r], <https://example.org>.\n\n[r]: http://example.net\n',
+    'a literal link next to a link': '[site](https://example.com) or https://example.org/a.\n',
     footnote: 'A claim.[^1]\n\n[^1]: The source.\n',
     'footnote-like text without a definition': 'An array [^x] here.\n',
     strikethrough: 'Was ~~slow~~ ~fast~.\n',

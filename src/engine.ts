@@ -57,7 +57,7 @@ export class Linter {
       timed('phase:index', () => getDocumentIndex(tree, file))
       timed('phase:rules', () => processor.runSync(tree as never, file))
     } catch (error) {
-      fatalMessage(file, `Cannot lint: ${errorText(error)}`, error)
+      fatalMessage(file, isStackOverflow(error) ? `Cannot lint: nested too deeply (${errorText(error)})` : `Cannot lint: ${errorText(error)}`, error)
       return file
     }
     applyInlineControl(file, getDocumentIndex(tree, file), this.ruleIds)
@@ -82,9 +82,13 @@ export function crashedRules(file: VFile): string[] {
 
 function parseFailure(error: unknown, syntax: Syntax): string {
   const what = syntax === 'mdx' ? 'Invalid MDX' : 'Cannot parse Markdown'
-  // The parser recurses once per nesting level (blockquotes, lists, JSX).
-  if (error instanceof RangeError && /call stack/i.test(error.message)) return `${what}: nested too deeply (${error.message})`
+  if (isStackOverflow(error)) return `${what}: nested too deeply (${errorText(error)})`
   return `${what}: ${errorText(error)}`
+}
+
+/** The parser and the index recurse once per nesting level (blockquotes, lists, JSX). */
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message)
 }
 
 function errorText(error: unknown): string {

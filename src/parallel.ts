@@ -19,9 +19,9 @@ import type {Timings} from './timing.js'
 /**
  * Young-generation size per worker. Parsing allocates many short-lived
  * objects; a larger nursery means fewer scavenges. Measured on the benchmark
- * corpus (2 workers): 16 MB took 25% longer than 32 MB; 64 MB was no faster
- * than 32 MB and used 90 MB more. (Capping the old generation instead made
- * runs 35% slower.)
+ * corpus (2 workers): 16 MB took 25% longer than 32 MB; 64 MB was 0–8%
+ * faster than 32 MB (within run-to-run noise) and used 90 MB more. Capping
+ * the old generation instead made runs 35% slower.
  */
 const YOUNG_GENERATION_MB = 32
 

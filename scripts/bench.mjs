@@ -6,7 +6,8 @@
 //   b. remark-cli + remark-preset-lint-recommended + remark-gfm + remark-frontmatter
 //   c. markdownlint-cli2 with its defaults
 //   d. a bare remark-parse + remark-gfm + remark-frontmatter parse, one thread
-//      (the floor for a remark-based linter)
+//      (the floor for a remark-based linter), and the same parse split over
+//      two processes at once (the floor for one that uses both cores)
 //
 // Scenarios: the whole corpus cold, the whole corpus with a warm cache
 // (casestudy-lint only; nothing changed), and one file (start-up cost).
@@ -15,7 +16,7 @@
 //
 // Options: --files N (generated case studies, default 1000), --rounds N
 // (default 3), --out FILE (write the results as JSON), --keep (keep the corpus).
-import {spawnSync} from 'node:child_process'
+import {spawn, spawnSync} from 'node:child_process'
 import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
 import {availableParallelism, cpus, tmpdir, totalmem} from 'node:os'
 import {basename, dirname, join, resolve} from 'node:path'
@@ -52,6 +53,9 @@ const files = listMarkdown(corpus)
 const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0)
 const single = files.find((file) => basename(file).startsWith('case-0000'))
 writeFileSync(join(work, 'files.txt'), files.join('\n'))
+// Two halves (alternate files) for the two-process parse floor.
+writeFileSync(join(work, 'files-a.txt'), files.filter((_, i) => i % 2 === 0).join('\n'))
+writeFileSync(join(work, 'files-b.txt'), files.filter((_, i) => i % 2 === 1).join('\n'))
 // A config for casestudy-lint that is only the recommended preset.
 writeFileSync(join(work, '.casestudylintrc.json'), JSON.stringify({extends: 'recommended'}))
 writeFileSync(join(work, '.remarkrc.json'), JSON.stringify({plugins: ['remark-frontmatter', 'remark-gfm', 'remark-preset-lint-recommended']}))
@@ -68,6 +72,8 @@ const commands = {
   'remark-cli + lint-recommended': {whole: [BIN.remark, '--quiet', '--no-stdout', '--rc-path', join(work, '.remarkrc.json'), '--ignore-path-resolve-from', 'cwd', 'corpus'], one: [BIN.remark, '--quiet', '--no-stdout', '--rc-path', join(work, '.remarkrc.json'), single]},
   'markdownlint-cli2': {whole: [BIN.markdownlint, 'corpus/**/*.{md,mdx,markdown}'], one: [BIN.markdownlint, single]},
   'bare parse (1 thread)': {whole: [BIN.parse, join(work, 'files.txt')], one: [BIN.parse, '--one', single]},
+  // The floor for any remark-based linter using both cores: two processes parse half the files each.
+  'bare parse (2 processes)': {whole: [[BIN.parse, join(work, 'files-a.txt')], [BIN.parse, join(work, 'files-b.txt')]]},
 }
 
 // Prime the cache once so the warm scenario measures a warm cache.
@@ -82,7 +88,7 @@ for (let round = 0; round < ROUNDS; round++) {
     for (const scenario of ['whole', 'one']) {
       const argv = commands[name][scenario]
       if (!argv) continue
-      const sample = runTool(argv)
+      const sample = Array.isArray(argv[0]) ? await runTogether(argv) : runTool(argv)
       ;(samples[`${name}\0${scenario}`] ??= []).push(sample)
     }
   }
@@ -120,12 +126,15 @@ const ratios = {
   coldVsRemark: cslWhole.seconds / get('remark-cli + lint-recommended', 'whole').seconds,
   coldVsMarkdownlint: cslWhole.seconds / get('markdownlint-cli2', 'whole').seconds,
   coldVsBareParse: cslWhole.seconds / get('bare parse (1 thread)', 'whole').seconds,
+  coldVsBareParseTwoProcesses: cslWhole.seconds / get('bare parse (2 processes)', 'whole').seconds,
+  twoProcessParseVsRemark: get('bare parse (2 processes)', 'whole').seconds / get('remark-cli + lint-recommended', 'whole').seconds,
   warmVsCold: warm.seconds / cslWhole.seconds,
   oneFileVsMarkdownlint: cslOne.seconds / get('markdownlint-cli2', 'one').seconds,
   allRulesVsNoPlaceholders300Lines: inProcess,
 }
 console.log('\nratios (casestudy-lint ÷ peer; lower is better)')
 console.log(`  whole corpus, cold:  ${ratios.coldVsRemark.toFixed(2)}x remark-cli, ${ratios.coldVsMarkdownlint.toFixed(2)}x markdownlint-cli2, ${ratios.coldVsBareParse.toFixed(2)}x bare parse`)
+console.log(`  parse floor on both cores: casestudy-lint takes ${ratios.coldVsBareParseTwoProcesses.toFixed(2)}x a bare parse split over two processes; that parse alone takes ${ratios.twoProcessParseVsRemark.toFixed(2)}x remark-cli`)
 console.log(`  warm cache:          ${ratios.warmVsCold.toFixed(3)}x its own cold time`)
 console.log(`  one file:            ${ratios.oneFileVsMarkdownlint.toFixed(2)}x markdownlint-cli2`)
 console.log(`  300-line case study: all rules take ${inProcess.toFixed(2)}x the time of no-placeholders alone (in process, parse included)`)
@@ -155,6 +164,35 @@ function runTool(argv) {
     process.exit(2)
   }
   return {seconds, peakMiB, status: child.status}
+}
+
+/** Runs the commands at the same time; wall time until the last ends, peak memory summed. */
+async function runTogether(argvs) {
+  const started = performance.now()
+  const outcomes = await Promise.all(
+    argvs.map(
+      (argv) =>
+        new Promise((done) => {
+          const full = TIME ? [TIME, '-f', '%e %M', process.execPath, ...argv] : [process.execPath, ...argv]
+          const child = spawn(full[0], full.slice(1), {cwd: work, env, stdio: ['ignore', 'ignore', 'pipe']})
+          let stderr = ''
+          child.stderr.on('data', (chunk) => (stderr += chunk))
+          child.on('close', (status) => {
+            const match = /(\d+(?:\.\d+)?) (\d+)$/.exec(stderr.trim().split('\n').pop() ?? '')
+            done({status, peakMiB: match ? Number(match[2]) / 1024 : null, stderr})
+          })
+        }),
+    ),
+  )
+  const seconds = (performance.now() - started) / 1000
+  for (const outcome of outcomes) {
+    if (outcome.status !== 0) {
+      console.error(`bench: a parse process failed (${outcome.status}):\n${outcome.stderr.slice(-2000)}`)
+      process.exit(2)
+    }
+  }
+  const peaks = outcomes.map((o) => o.peakMiB).filter((p) => p !== null)
+  return {seconds, peakMiB: peaks.length ? peaks.reduce((a, b) => a + b, 0) : null, status: 0}
 }
 
 async function ruleCostRatio() {

@@ -10,7 +10,7 @@
  */
 import {fromMarkdown, type Extension as FromMarkdownExtension} from 'mdast-util-from-markdown'
 import type {Root} from 'mdast'
-import type {Construct, Extension} from 'micromark-util-types'
+import type {Construct, Effects, Extension, State, TokenizeContext} from 'micromark-util-types'
 import {combineExtensions} from 'micromark-util-combine-extensions'
 import {frontmatter} from 'micromark-extension-frontmatter'
 import {frontmatterFromMarkdown} from 'mdast-util-frontmatter'
@@ -112,7 +112,7 @@ function buildSet(key: string, syntax: 'markdown' | 'mdx'): ExtensionSet {
     gfmFromMarkdown.push(gfmStrikethroughFromMarkdown())
   }
   if (present.has('table')) {
-    gfm.push(gfmTable())
+    gfm.push(guardedTable())
     gfmFromMarkdown.push(gfmTableFromMarkdown())
   }
   if (present.has('taskListItem')) {
@@ -128,6 +128,51 @@ function buildSet(key: string, syntax: 'markdown' | 'mdx'): ExtensionSet {
     fromMarkdownExtensions.push(...mdx.fromMarkdown)
   }
   return {micromark, fromMarkdown: fromMarkdownExtensions}
+}
+
+/** The document being parsed (parsing is synchronous), for the table guard. */
+let currentText = ''
+
+/**
+ * The GFM table construct is tried at the start of every line of a document
+ * that has a table anywhere, and reads the whole line as a head row before it
+ * looks for the delimiter row below. A table needs that next line to hold
+ * only pipes, colons, dashes, spaces and container marks (`>`), with at least
+ * one dash; where it does not, and the line does not continue a table above,
+ * the construct fails at once.
+ */
+function guardedTable(): Extension {
+  const extension = gfmTable()
+  const flow = extension.flow as Record<string, Construct>
+  const construct = flow.null
+  function tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+    const self = this
+    const start = construct.tokenize.call(self, effects, ok, nok)
+    return (code) => (continuesTable(self) || nextLineMayDelimitTable(currentText, self.now().offset) ? start(code) : nok(code))
+  }
+  return {...extension, flow: {...flow, null: {...construct, tokenize}}}
+}
+
+/** The line would be a body row of the table just above it (as the construct itself decides). */
+function continuesTable(self: TokenizeContext): boolean {
+  let index = self.events.length - 1
+  while (index > -1 && (self.events[index][1].type === 'lineEnding' || self.events[index][1].type === 'linePrefix')) index--
+  const tail = index > -1 ? self.events[index][1].type : null
+  return tail === 'tableHead' || tail === 'tableRow'
+}
+
+const DELIMITER_LINE_RE = /^[ \t>|:-]*-[ \t>|:-]*$/
+const LINE_END_RE = /\r\n?|\n/g
+
+/** Whether the line after the one holding `offset` could be a table's delimiter row (any line ending: LF, CRLF, CR). */
+function nextLineMayDelimitTable(text: string, offset: number): boolean {
+  LINE_END_RE.lastIndex = offset
+  const end = LINE_END_RE.exec(text)
+  if (!end) return false
+  const from = end.index + end[0].length
+  LINE_END_RE.lastIndex = from
+  const next = LINE_END_RE.exec(text)
+  return DELIMITER_LINE_RE.test(text.slice(from, next ? next.index : text.length))
 }
 
 /**
@@ -172,5 +217,10 @@ export function parseMarkdown(text: string, syntax: 'markdown' | 'mdx', all = fa
     set = buildSet(key, syntax)
     sets.set(key, set)
   }
-  return fromMarkdown(text, {extensions: set.micromark, mdastExtensions: set.fromMarkdown})
+  currentText = text
+  try {
+    return fromMarkdown(text, {extensions: set.micromark, mdastExtensions: set.fromMarkdown})
+  } finally {
+    currentText = ''
+  }
 }

@@ -58,6 +58,8 @@ export function allowedEdits(literals: number): number {
 export class TemplateMatcher {
   private readonly entries: Entry[] = []
   private readonly postings = new Map<string, number[]>()
+  /** Scratch: shared-word count per entry, all zero between calls. */
+  private counts: Uint32Array = new Uint32Array(0)
 
   constructor(profiles: readonly TemplateProfile[]) {
     for (const template of profiles) {
@@ -72,6 +74,7 @@ export class TemplateMatcher {
         }
       }
     }
+    this.counts = new Uint32Array(this.entries.length)
   }
 
   get size(): number {
@@ -92,25 +95,38 @@ export class TemplateMatcher {
     const literalWords = tokens.filter((token) => !token.wild).map((token) => token.word)
     if (literalWords.length < MIN_LITERAL_WORDS) return []
     const docDistinct = new Set(literalWords.filter((word) => !INDEX_STOPWORDS.has(word)))
-    const shared = new Map<number, number>()
+    // Shared distinct words per template sentence, counted in a reused array.
+    const counts = this.counts
+    const touched: number[] = []
     for (const word of docDistinct) {
-      for (const id of this.postings.get(word) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1)
+      const postings = this.postings.get(word)
+      if (!postings) continue
+      for (const id of postings) if (counts[id]++ === 0) touched.push(id)
     }
     const out: SentenceMatch[] = []
-    const docKey = ` ${tokens.map((token) => token.word).join(' ')} `
     const partialOk = tokens.length >= MIN_PARTIAL_WORDS && tokens.every((token) => !token.wild)
-    for (const [id, count] of shared) {
-      const entry = this.entries[id]
-      if (count >= entry.distinct.length - entry.allowed) {
-        const edits = alignWithin(entry.sentence.tokens, tokens, entry.allowed)
-        if (edits <= entry.allowed) {
-          out.push({template: entry.template, sentence: entry.sentence, edits, similarity: 1 - edits / entry.sentence.literals, partial: false})
-          continue
+    let docKey: string | null = null
+    try {
+      // In first-seen order, as the candidates were visited before.
+      for (const id of touched) {
+        const count = counts[id]
+        const entry = this.entries[id]
+        if (count >= entry.distinct.length - entry.allowed) {
+          const edits = alignWithin(entry.sentence.tokens, tokens, entry.allowed)
+          if (edits <= entry.allowed) {
+            out.push({template: entry.template, sentence: entry.sentence, edits, similarity: 1 - edits / entry.sentence.literals, partial: false})
+            continue
+          }
+        }
+        if (partialOk && docDistinct.size > 0 && count === docDistinct.size) {
+          docKey ??= ` ${tokens.map((token) => token.word).join(' ')} `
+          if (` ${entry.sentence.key} `.includes(docKey)) {
+            out.push({template: entry.template, sentence: entry.sentence, edits: 0, similarity: tokens.length / entry.sentence.tokens.length, partial: true})
+          }
         }
       }
-      if (partialOk && docDistinct.size > 0 && count === docDistinct.size && ` ${entry.sentence.key} `.includes(docKey)) {
-        out.push({template: entry.template, sentence: entry.sentence, edits: 0, similarity: tokens.length / entry.sentence.tokens.length, partial: true})
-      }
+    } finally {
+      for (const id of touched) counts[id] = 0
     }
     return out.sort((a, b) => a.edits - b.edits || Number(a.partial) - Number(b.partial) || b.sentence.literals - a.sentence.literals)
   }

@@ -61,8 +61,17 @@ export const CHAT_RESIDUE_PHRASES: readonly ChatResiduePhrase[] = [
   {id: 'as-a-language-model', re: /\bas an AI(?: language model)?\b|\bas a (?:large )?language model\b/i, example: 'As an AI language model, I cannot verify these numbers.'},
 ]
 
+/**
+ * All phrases as one pattern: it matches exactly when one of them does (an
+ * alternation matches wherever one alternative does; every phrase is
+ * case-insensitive and none has flags beyond that), so text without any
+ * phrase is passed over in one scan.
+ */
+const ANY_CHAT_RESIDUE_RE = new RegExp(CHAT_RESIDUE_PHRASES.map((phrase) => `(?:${phrase.re.source})`).join('|'), 'i')
+
 /** The first chat-residue phrase in `text`, with its offsets. */
 export function findChatResidue(text: string): {id: string; start: number; end: number} | null {
+  if (!ANY_CHAT_RESIDUE_RE.test(text)) return null
   let best: {id: string; start: number; end: number} | null = null
   for (const phrase of CHAT_RESIDUE_PHRASES) {
     const match = phrase.re.exec(text)

@@ -43,3 +43,13 @@ describe('findChatResidue', () => {
     for (const phrase of CHAT_RESIDUE_PHRASES) expect(findChatResidue(phrase.example)?.id, phrase.id).toBeTruthy()
   })
 })
+
+describe('chat residue phrases (one-scan check)', () => {
+  it('every phrase is case-insensitive only, so the combined pattern matches exactly when one does', () => {
+    for (const phrase of CHAT_RESIDUE_PHRASES) expect(phrase.re.flags, phrase.id).toBe('i')
+  })
+  it('still finds every phrase example and nothing in plain prose', () => {
+    for (const phrase of CHAT_RESIDUE_PHRASES) expect(findChatResidue(phrase.example)?.id, phrase.example).toBeDefined()
+    expect(findChatResidue('We moved the queue to a managed service and let the old cron jobs go.')).toBeNull()
+  })
+})

@@ -78,6 +78,8 @@ describe('parseMarkdown', () => {
     'table with tabs in the delimiter row': '| a | b |\n|\t-\t|\t:-:\t|\n',
     'pipes without a delimiter row': '| a | b |\n| c | d |\nplain | text\n',
     'table at the end of the document': '| a |\n| - |',
+    'table after a BOM': '\uFEFF| a |\n| - |\n| 1 |\n',
+    'table after a BOM and a paragraph': '\uFEFFtext\n\n| a |\n| - |\n| 1 |\n',
     'task list': '- [ ] open\n- [x] done\n- [X] done\n- [\t] tab\n',
     'front matter': '---\ntitle: x\n---\n\n# T\n',
     'TOML front matter': '+++\ntitle = "x"\n+++\n\n# T\n',
@@ -106,11 +108,12 @@ describe('parseMarkdown', () => {
 
   /** Text from an alphabet heavy in the characters that decide which extensions run. */
   const tricky = fc
-    .array(fc.constantFrom('a', 'w', 'W', 'h', 'H', 't', 'p', 's', ':', '/', '.', '@', '&', '#', '6', '4', ';', '[', ']', '^', '~', '|', '-', ':-', '-:', 'x', 'X', ' ', '\t', '\n', '\n\n', '*', '`', '_', '(', ')', '!', '\\', '>', '1.', 'www.', 'http://', '+++', '---', 'a@b.co'), {maxLength: 120})
+    .array(fc.constantFrom('a', 'w', 'W', 'h', 'H', 't', 'p', 's', ':', '/', '.', '@', '&', '#', '6', '4', ';', '[', ']', '^', '~', '|', '-', ':-', '-:', 'x', 'X', ' ', '\t', '\n', '\n\n', '*', '`', '_', '(', ')', '!', '\\', '>', '1.', 'www.', 'http://', '+++', '---', 'a@b.co', '\r', '\r\n', '> ', '| - |', '|:-:|'), {maxLength: 120})
     .map((parts) => parts.join(''))
+  const trickyWithBom = fc.tuple(fc.boolean(), tricky).map(([bom, text]) => (bom ? '\uFEFF' : '') + text)
 
   it("builds remark's tree for generated text (property)", () => {
-    fc.assert(fc.property(tricky, (text) => expectSameTree(text, 'markdown')), {numRuns: 600})
+    fc.assert(fc.property(trickyWithBom, (text) => expectSameTree(text, 'markdown')), {numRuns: 1000})
   })
 
   it("builds remark's tree for generated case studies, Markdown and MDX (property)", () => {

@@ -45,6 +45,8 @@ export function setMdxExtensions(micromark: Extension[], fromMarkdownExtensions:
 interface Feature {
   name: string
   present: (text: string) => boolean
+  /** The feature's own extensions (the autolink constructs share one, built apart). */
+  extensions?: {micromark: () => Extension; fromMarkdown: () => FromMarkdownExtension}
 }
 
 /** The autolink-literal constructs by name, so each can be left out on its own. */
@@ -59,11 +61,11 @@ const FEATURES: readonly Feature[] = [
   {name: 'emailAutolink', present: (text) => text.includes('@')},
   {name: 'wwwAutolink', present: (text) => /www/i.test(text)},
   {name: 'protocolAutolink', present: (text) => /http/i.test(text)},
-  {name: 'footnote', present: (text) => text.includes('[^')},
-  {name: 'strikethrough', present: (text) => text.includes('~')},
+  {name: 'footnote', present: (text) => text.includes('[^'), extensions: {micromark: gfmFootnote, fromMarkdown: gfmFootnoteFromMarkdown}},
+  {name: 'strikethrough', present: (text) => text.includes('~'), extensions: {micromark: () => gfmStrikethrough(), fromMarkdown: gfmStrikethroughFromMarkdown}},
   // A table needs a pipe, or a delimiter cell with an alignment colon.
-  {name: 'table', present: (text) => /\||:-|-:/.test(text)},
-  {name: 'taskListItem', present: (text) => /\[[\sxX]\]/.test(text)},
+  {name: 'table', present: (text) => /\||:-|-:/.test(text), extensions: {micromark: () => guardedTable(), fromMarkdown: gfmTableFromMarkdown}},
+  {name: 'taskListItem', present: (text) => /\[[\sxX]\]/.test(text), extensions: {micromark: gfmTaskListItem, fromMarkdown: gfmTaskListItemFromMarkdown}},
 ]
 
 /**
@@ -106,21 +108,10 @@ function buildSet(key: string, syntax: 'markdown' | 'mdx'): ExtensionSet {
   const autolinks = new Set(AUTOLINK_CONSTRUCTS.filter((name) => present.has(name)))
   if (autolinks.size) gfm.push(autolinkWith(autolinks))
   if (autolinks.size || key[FEATURES.length + 1] === '1') gfmFromMarkdown.push(guardedAutolinkTransform())
-  if (present.has('footnote')) {
-    gfm.push(gfmFootnote())
-    gfmFromMarkdown.push(gfmFootnoteFromMarkdown())
-  }
-  if (present.has('strikethrough')) {
-    gfm.push(gfmStrikethrough())
-    gfmFromMarkdown.push(gfmStrikethroughFromMarkdown())
-  }
-  if (present.has('table')) {
-    gfm.push(guardedTable())
-    gfmFromMarkdown.push(gfmTableFromMarkdown())
-  }
-  if (present.has('taskListItem')) {
-    gfm.push(gfmTaskListItem())
-    gfmFromMarkdown.push(gfmTaskListItemFromMarkdown())
+  for (const feature of FEATURES) {
+    if (!feature.extensions || !present.has(feature.name)) continue
+    gfm.push(feature.extensions.micromark())
+    gfmFromMarkdown.push(feature.extensions.fromMarkdown())
   }
   // As remark-gfm: one combined extension, one list of mdast extensions.
   micromark.push(combineExtensions(gfm))

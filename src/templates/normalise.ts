@@ -7,6 +7,7 @@
  * Both sides of every comparison go through these functions, so they only
  * have to be consistent, not linguistically exact.
  */
+import {boundedMemo} from '../text/memo.js'
 import {OBJECT_CHAR} from '../text/prose-text.js'
 import {normaliseHeading} from '../text/section-roles.js'
 
@@ -104,21 +105,10 @@ const HEADING_PARENTHETICAL_RE = /(?<!\s)\s*\([^()]*\)/g
 
 /**
  * The comparison key of a heading: mojibake repaired, parentheticals,
- * emoji, numbering, punctuation and filler words folded away.
+ * emoji, numbering, punctuation and filler words folded away. Memoised:
+ * each heading is compared with every template.
  */
-export function headingKey(title: string): string {
-  let key = headingKeys.get(title)
-  if (key === undefined) {
-    key = computeHeadingKey(title)
-    if (headingKeys.size >= HEADING_KEY_LIMIT) headingKeys.clear()
-    headingKeys.set(title, key)
-  }
-  return key
-}
-
-/** Keys already computed: each heading is compared with every template. */
-const headingKeys = new Map<string, string>()
-const HEADING_KEY_LIMIT = 20_000
+export const headingKey: (title: string) => string = boundedMemo((title) => computeHeadingKey(title), 20_000)
 
 function computeHeadingKey(title: string): string {
   const text = repairMojibake(title).replace(HEADING_PARENTHETICAL_RE, ' ')

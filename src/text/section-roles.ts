@@ -3,6 +3,7 @@
  * patterns (over the normalised heading) that give a heading that role.
  * A heading can have several roles ("Goals and Non-Goals").
  */
+import {boundedMemo} from './memo.js'
 
 export type SectionRole =
   | 'goals'
@@ -73,20 +74,8 @@ export const SECTION_ROLES: readonly RolePattern[] = [
 const NUMBERING_RE = /^(?:(?:step|part|phase|section)\s+)?(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])[.):]\s+/i
 const SYMBOLS_RE = /[^\p{L}\p{N}\s'’-]/gu
 
-/** Lower case; emoji, numbering, markup and punctuation folded away. */
-const normalised = new Map<string, string>()
-/** Bound on the memo of normalised headings (a run sees a few thousand distinct ones). */
-const NORMALISED_CACHE_SIZE = 5000
-
-export function normaliseHeading(text: string): string {
-  let out = normalised.get(text)
-  if (out === undefined) {
-    if (normalised.size >= NORMALISED_CACHE_SIZE) normalised.clear()
-    out = foldHeading(text)
-    normalised.set(text, out)
-  }
-  return out
-}
+/** Lower case; emoji, numbering, markup and punctuation folded away (memoised: a run sees a few thousand distinct headings). */
+export const normaliseHeading: (text: string) => string = boundedMemo((text) => foldHeading(text), 5000)
 
 function foldHeading(text: string): string {
   let out = text.normalize('NFKC').toLowerCase()

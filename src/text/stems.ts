@@ -5,6 +5,7 @@
  * dictionary): both sides of a comparison go through the same function, so
  * a stem only has to be consistent, not a real word.
  */
+import {boundedMemo} from './memo.js'
 
 export interface StemToken {
   /** The stem (lower case). */
@@ -82,21 +83,8 @@ export const STEM_EXCEPTIONS: Readonly<Record<string, string>> = {
 const DOUBLE_CONSONANT_RE = /([b-df-hj-np-tv-z])\1$/
 const KEEP_DOUBLE = new Set(['ll', 'ss', 'zz', 'ff'])
 
-/** Stems already computed: words repeat a lot within and across documents. */
-const stemMemo = new Map<string, string>()
-/** Bound on the memo (a run sees tens of thousands of distinct words at most). */
-const STEM_MEMO_LIMIT = 50_000
-
-/** The stem of one word (any case). */
-export function stem(word: string): string {
-  let out = stemMemo.get(word)
-  if (out === undefined) {
-    out = computeStem(word)
-    if (stemMemo.size >= STEM_MEMO_LIMIT) stemMemo.clear()
-    stemMemo.set(word, out)
-  }
-  return out
-}
+/** The stem of one word (any case); memoised (a run sees tens of thousands of distinct words at most). */
+export const stem: (word: string) => string = boundedMemo((word) => computeStem(word), 50_000)
 
 function computeStem(word: string): string {
   const lower = word.toLowerCase().replace(/’/g, "'")

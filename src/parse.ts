@@ -40,7 +40,7 @@ export function setMdxExtensions(micromark: Extension[], fromMarkdownExtensions:
 /**
  * One GFM feature: whether a document can contain it, and its extensions.
  * Each test is a necessary condition for the feature's constructs to match
- * (checked against the constructs' own start conditions in `test/parse.test.ts`).
+ * (`test/parse.test.ts` checks the trees still equal remark's).
  */
 interface Feature {
   name: string
@@ -195,7 +195,7 @@ function hasText(node: {type: string; value?: unknown; children?: unknown}, re: 
   return false
 }
 
-/** Which extensions `text` needs, as a key: front matter, each feature, decoded autolinks. */
+/** Which extensions `text` needs, as a key: front matter, each feature, decoded autolinks (`all`: every one). */
 export function extensionKey(text: string, syntax: 'markdown' | 'mdx', all = false): string {
   let key = all || /^\uFEFF?(?:---|\+\+\+)/.test(text) ? '1' : '0'
   for (const feature of FEATURES) key += all || feature.present(text) ? '1' : '0'
@@ -203,9 +203,9 @@ export function extensionKey(text: string, syntax: 'markdown' | 'mdx', all = fal
   return key + (syntax === 'mdx' ? 'x' : 'm')
 }
 
-/** Parses `text` into mdast with the extensions it can use (`all`: every extension, as remark would). */
-export function parseMarkdown(text: string, syntax: 'markdown' | 'mdx', all = false): Root {
-  const key = extensionKey(text, syntax, all)
+/** Parses `text` into mdast with the extensions it can use. */
+export function parseMarkdown(text: string, syntax: 'markdown' | 'mdx'): Root {
+  const key = extensionKey(text, syntax)
   let set = sets.get(key)
   if (!set) {
     set = buildSet(key, syntax)

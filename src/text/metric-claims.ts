@@ -598,12 +598,18 @@ function groupEnd(source: string, open: number): number {
   for (let i = open; i < source.length; i++) {
     const ch = source[i]
     if (ch === '\\') i++
-    else if (ch === '[') {
-      while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1
-    } else if (ch === '(') depth++
+    else if (ch === '[') i = classEnd(source, i)
+    else if (ch === '(') depth++
     else if (ch === ')' && --depth === 0) return i
   }
   return -1
+}
+
+/** Index of the `]` closing the character class opened at `open` (escapes skipped). */
+function classEnd(source: string, open: number): number {
+  let i = open
+  while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1
+  return i
 }
 
 function topLevelAlternatives(source: string): string[] {
@@ -613,9 +619,8 @@ function topLevelAlternatives(source: string): string[] {
   for (let i = 0; i < source.length; i++) {
     const ch = source[i]
     if (ch === '\\') i++
-    else if (ch === '[') {
-      while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1
-    } else if (ch === '(') depth++
+    else if (ch === '[') i = classEnd(source, i)
+    else if (ch === '(') depth++
     else if (ch === ')') depth--
     else if (ch === '|' && depth === 0) {
       out.push(source.slice(from, i))

@@ -85,6 +85,18 @@ describe('parseMarkdown', () => {
     'TOML front matter': '+++\ntitle = "x"\n+++\n\n# T\n',
     'front matter after a BOM': '\uFEFF---\ntitle: x\n---\n',
     'a thematic break first': '---\n\ntext\n',
+    'empty document': '',
+    'only blank lines': '\n\n\n',
+    'tight list': '- a\n- b\n- c\n',
+    'loose list (blank line between items)': '- a\n\n- b\n',
+    'item with a blank line inside': '- a\n\n  b\n- c\n',
+    'blank line right after a marker': '-\n\n  a\n- b\n',
+    'nested lists, inner loose': '1. a\n   - b\n\n   - c\n2. d\n',
+    'nested lists, outer loose': '- a\n  - b\n\n- c\n',
+    'list ending in blank lines before a paragraph': '- a\n- b\n\n\n\ntext\n',
+    'list in a blockquote with lazy lines': '> - a\n> \n> - b\nlazy\n',
+    'ordered list with a start and a closing blockquote': '3. a\n4. b\n> q\n',
+    'list items with code, tables and tasks': '- ```js\n  x\n  ```\n\n- | a |\n  | - |\n- [ ] t\n',
     'everything at once': '---\na: 1\n---\n# T\n\n| a | b |\n|---|---|\n| ~~x~~ | y@z.co |\n\n- [x] www.example.com[^n]\n\n[^n]: https://x.y\n',
   }
   for (const [name, text] of Object.entries(cases)) {
@@ -94,6 +106,25 @@ describe('parseMarkdown', () => {
       expectSameTree(text.replace(/\n/g, '\r\n'), 'markdown')
     })
   }
+
+  const mdxCases: Record<string, string> = {
+    'unclosed JSX tag': '<Note>\n\ntext\n',
+    'mismatched closing tag': '<A>text</B>\n',
+    'closing tag without an opening': 'text </A>\n',
+    'expression and ESM': 'import X from "x"\n\n# {title}\n\n<X a={1} />\n\n- {a}\n- <b>c</b>\n',
+    'unbalanced expression': 'a {b\n',
+  }
+  for (const [name, text] of Object.entries(mdxCases)) {
+    it(`builds remark's tree (or refuses with its message), MDX: ${name}`, () => expectSameTree(text, 'mdx'))
+  }
+
+  it("builds remark's tree for generated lists (property)", () => {
+    const lists = fc.array(fc.constantFrom('- ', '* ', '1. ', '2) ', '  ', '   ', '\t', 'a', 'b c', '\n', '\n\n', '> ', '```\n', '[ ] ', '<X>', '</X>'), {maxLength: 60}).map((parts) => parts.join(''))
+    fc.assert(fc.property(lists, (text) => {
+      expectSameTree(text, 'markdown')
+      expectSameTree(text, 'mdx')
+    }), {numRuns: 1500})
+  })
 
   it("builds remark's tree for every shipped and shared document", () => {
     const files = [

@@ -48,7 +48,6 @@ export default defineRule({
     section: ({actual}: {actual: string}) => `Unquantified results section \`${actual}\`, expected at least one measured result (number, percent or before → after)`,
   },
   check({doc, options, report}) {
-    const claimOptions = {subjects: options.subjects}
     const metricColumns = new Map<Table, {metric: number; values: Set<number>}>()
     for (const table of doc.tables) {
       const columns = metricsTableColumns(table)
@@ -85,7 +84,7 @@ export default defineRule({
       for (let i = 0; i < sentences.length; i++) {
         const sentence = sentences[i]
         const context = i === 0 ? listIntroduction(doc, block) : undefined
-        const claims = findMetricClaims(sentence.text, {...claimOptions, baseForms: inResults, realis: !inResults, context})
+        const claims = findMetricClaims(sentence.text, {subjects: options.subjects, baseForms: inResults, realis: !inResults, context})
         if (claims.length === 0) continue
         if (hasEvidence(doc, block, sentences, i)) continue
         // A bare topic line such as `- Cost savings` names a category; it is not a sentence claiming a result.

@@ -472,7 +472,8 @@ export function buildDocumentIndex(tree: MdNode, source: string, path = ''): Doc
     sentences(block: Block): readonly BlockSentence[] {
       let list = sentenceCache.get(block)
       if (!list) {
-        list = splitSentences(block.text.text).map((s) => ({...s, range: block.text.range(s.start, s.end)}))
+        // Built field by field: in this V8, `{...s, range}` (a spread plus a new key) costs microseconds per object.
+        list = splitSentences(block.text.text).map((s) => ({start: s.start, end: s.end, text: s.text, range: block.text.range(s.start, s.end)}))
         sentenceCache.set(block, list)
       }
       return list

@@ -92,7 +92,8 @@ export async function lintInWorkers(tasks: readonly LintTask[], options: PoolOpt
     while (next < tasks.length) {
       const index = next++
       const started = new BigInt64Array(new SharedArrayBuffer(8))
-      const task = {...tasks[index], started}
+      const {path, text, config, timing} = tasks[index]
+      const task: LintTask = {path, text, config, timing, started}
       const controller = new AbortController()
       const stop = budget(started, options.fileTimeout, controller)
       try {

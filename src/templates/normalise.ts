@@ -10,6 +10,7 @@
 import {boundedMemo} from '../text/memo.js'
 import {OBJECT_CHAR} from '../text/prose-text.js'
 import {normaliseHeading} from '../text/section-roles.js'
+import {allMatches} from '../text/all-matches.js'
 
 /** One word of a fingerprint. */
 export interface FingerprintToken {
@@ -68,7 +69,7 @@ export function isTemplateStandIn(word: string): boolean {
  */
 export function fingerprintTokens(text: string): FingerprintToken[] {
   const out: FingerprintToken[] = []
-  for (const match of text.matchAll(FINGERPRINT_WORD_RE)) {
+  for (const match of allMatches(text, FINGERPRINT_WORD_RE)) {
     const raw = match[0]
     const folded = foldWord(raw)
     out.push({word: folded.toLowerCase(), wild: isTemplateStandIn(folded), start: match.index, end: match.index + raw.length})
@@ -189,7 +190,7 @@ const STAND_IN_FILLER: ReadonlySet<string> = new Set(['e', 'g', 'eg', 'i', 'ie',
 export function isOnlyStandIns(text: string): boolean {
   const rest = text.replace(PROMPT_GROUP_RE, ' ')
   // Stops at the first real word (most blocks start with one).
-  for (const match of rest.matchAll(FINGERPRINT_WORD_RE)) {
+  for (const match of allMatches(rest, FINGERPRINT_WORD_RE)) {
     const folded = foldWord(match[0])
     if (isTemplateStandIn(folded)) continue
     const word = folded.toLowerCase()

@@ -12,6 +12,7 @@
  */
 import type {Block, DocumentIndex, ListItem} from '../document.js'
 import {fingerprintTokens, headingKey, type FingerprintToken} from './normalise.js'
+import {allMatches} from '../text/all-matches.js'
 
 /** A sentence needs this many words (stand-ins included) to be a fingerprint. */
 export const MIN_SENTENCE_WORDS = 5
@@ -73,7 +74,7 @@ export function profileTemplate(name: string, path: string, builtin: boolean, do
   const seen = new Set<string>()
   const placeholders = new Set<string>()
   const add = (text: string, line: number): void => {
-    for (const match of text.matchAll(BRACKET_GROUP_RE)) placeholders.add(match[0])
+    for (const match of allMatches(text, BRACKET_GROUP_RE)) placeholders.add(match[0])
     const tokens = fingerprintTokens(text)
     for (const token of tokens) if (token.wild && token.word !== '\uFFFC') placeholders.add(text.slice(token.start, token.end))
     const literals = tokens.filter((token) => !token.wild).length

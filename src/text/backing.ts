@@ -7,6 +7,7 @@
  * `on both User and Shop models`) and enumerations of specifics.
  */
 import {findToolNames, isTitleCase} from './tool-names.js'
+import {allMatches} from './all-matches.js'
 
 /** Scope words after a preposition: `on every request`, `for all endpoints`, `on both models`. */
 export const SCOPE_CLAUSE_RE = /\b(?:on|for|in|at|across|to|from|of)\s+(?:every|all|each|both|any)\b/i
@@ -63,7 +64,7 @@ export function findBacking(text: string, options: BackingOptions = {}): Backing
   if (findToolNames(text, {titleCase: isTitleCase(text)}).length > 0) return 'tool'
   const rest = options.head ? text.slice(0, options.head.start) + ' '.repeat(options.head.end - options.head.start) + text.slice(options.head.end) : text
   if (SCOPE_CLAUSE_RE.test(rest) || PLACE_CLAUSE_RE.test(rest) || CONSUMER_CLAUSE_RE.test(rest) || SIDE_CLAUSE_RE.test(rest) || PER_CLAUSE_RE.test(rest) || INCLUDING_CLAUSE_RE.test(rest)) return 'where'
-  for (const match of rest.matchAll(HOW_CLAUSE_RE)) {
+  for (const match of allMatches(rest, HOW_CLAUSE_RE)) {
     if (!VAGUE_OBJECTS_RE.test(match[1])) return 'where'
   }
   if (isEnumeration(rest)) return 'list'

@@ -5,6 +5,7 @@
  * condition). Quantities come from ./quantities.ts, the one number detector.
  */
 import {hasQuantity} from './quantities.js'
+import {allMatches} from './all-matches.js'
 
 // ---------------------------------------------------------------------------
 // Specific detail
@@ -136,7 +137,7 @@ const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’+/.&-]*|&/gu
 
 /** The words of `text` (letters, digits, inner hyphens and apostrophes), lower case. */
 export function challengeWords(text: string): string[] {
-  return [...text.replace(/\uFFFC/g, ' x ').toLowerCase().matchAll(WORD_RE)].map((m) => m[0].replace(/[.’]+$/g, '').replace(/’/g, "'"))
+  return allMatches(text.replace(/\uFFFC/g, ' x ').toLowerCase(), WORD_RE).map((m) => m[0].replace(/[.’]+$/g, '').replace(/’/g, "'"))
 }
 
 /** The category shape of a challenge's headline, or `null` when it reads like a symptom or a sentence. */

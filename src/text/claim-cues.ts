@@ -6,6 +6,7 @@
  * instruction to the author ("Specify the limits"). Phrase lists are data;
  * the helpers only apply them.
  */
+import {allMatches} from './all-matches.js'
 
 /** Negation: the thing is absent, avoided or removed. */
 export const NEGATION_CUES_RE =
@@ -73,7 +74,7 @@ export const CLAUSE_BREAK_RE = /;\s+|\s+but\s+|\s+however,?\s+|\s+whereas\s+|\s+
 export function clauseAround(sentence: string, at: number): {start: number; end: number} {
   let start = 0
   let end = sentence.length
-  for (const match of sentence.matchAll(CLAUSE_BREAK_RE)) {
+  for (const match of allMatches(sentence, CLAUSE_BREAK_RE)) {
     const a = match.index
     const b = a + match[0].length
     if (b <= at) start = b
@@ -90,5 +91,5 @@ export const QUOTED_RE = /"[^"\n]{3,}"|“[^”\n]{3,}”|«[^»\n]{3,}»/g
 
 /** `[start, end)` ranges of quoted text in `text`. */
 export function quotedRanges(text: string): Array<{start: number; end: number}> {
-  return [...text.matchAll(QUOTED_RE)].map((match) => ({start: match.index, end: match.index + match[0].length}))
+  return allMatches(text, QUOTED_RE).map((match) => ({start: match.index, end: match.index + match[0].length}))
 }

@@ -13,6 +13,7 @@
  * - a comparative that implies a measure on its own: `faster`, `slower`,
  *   `quicker`, `cheaper`.
  */
+import {allMatches} from './all-matches.js'
 
 /** Which direction of change is an improvement for a subject. */
 export type Better = 'lower' | 'higher' | 'either'
@@ -672,7 +673,7 @@ function findSubjects(lower: string, extra: readonly string[]): SubjectSpan[] {
   if (extra.length > 0) {
     for (const word of extra) {
       const re = wordRe(escape(word.toLowerCase()))
-      for (const m of lower.matchAll(re)) starts.add(m.index)
+      for (const m of allMatches(lower, re)) starts.add(m.index)
     }
   }
   for (const at of starts) {
@@ -694,13 +695,13 @@ function findSubjects(lower: string, extra: readonly string[]): SubjectSpan[] {
 function collect(lower: string, table: ReadonlyArray<{re: RegExp; direction: Direction}>): TriggerSpan[] {
   const out: TriggerSpan[] = []
   for (const {re, direction} of table) {
-    for (const m of lower.matchAll(re)) out.push({start: m.index, end: m.index + m[0].length, direction, word: m[0]})
+    for (const m of allMatches(lower, re)) out.push({start: m.index, end: m.index + m[0].length, direction, word: m[0]})
   }
   return out.sort((a, b) => a.start - b.start)
 }
 
 function matches(lower: string, re: RegExp): Span[] {
-  return [...lower.matchAll(re)].map((m) => ({start: m.index, end: m.index + m[0].length}))
+  return allMatches(lower, re).map((m) => ({start: m.index, end: m.index + m[0].length}))
 }
 
 /** Lower case, line breaks and tabs as spaces, without changing the length (a unit whose lower case is longer stays as is). */

@@ -12,6 +12,7 @@
  * - `date`, `number`: masks (`YYYY-MM-DD`, `NNNN`, `X,XXX`) and bare `X`/`Y` value cells
  * - `standIn`: a numbered stand-in that is a whole value (`Goal 1`, `Metric 2`)
  */
+import {allMatches} from './all-matches.js'
 
 export type PlaceholderKind = 'prompt' | 'token' | 'word' | 'todo' | 'quantity' | 'date' | 'number' | 'standIn'
 
@@ -249,7 +250,7 @@ export const BOOLEAN_ATTRIBUTES: ReadonlySet<string> = new Set(
  */
 export function findHtmlPrompts(value: string, closed: ReadonlySet<string>, precededBy = ''): PlaceholderMatch[] {
   const found: PlaceholderMatch[] = []
-  for (const match of value.matchAll(HTML_PROMPT_TAG_RE)) {
+  for (const match of allMatches(value, HTML_PROMPT_TAG_RE)) {
     const name = match[1]
     const words = match[2].trim() === '' ? [] : match[2].trim().split(/\s+/)
     const start = match.index
@@ -487,10 +488,10 @@ export const PATTERN_HINTS: ReadonlyMap<RegExp, (text: string) => boolean> = new
 
 const NO_MATCHES: readonly RegExpExecArray[] = []
 
-/** `text.matchAll(re)`, or nothing when the pattern's hint rules a match out. */
+/** Every match of `re` in `text`, or none at once when the pattern's hint rules a match out. */
 function matchAllHinted(text: string, re: RegExp): Iterable<RegExpExecArray> {
   const hint = PATTERN_HINTS.get(re)
-  return hint && !hint(text) ? NO_MATCHES : text.matchAll(re)
+  return hint && !hint(text) ? NO_MATCHES : allMatches(text, re)
 }
 
 function resolveOverlaps(candidates: Candidate[]): PlaceholderMatch[] {
@@ -683,7 +684,7 @@ export function findFrontMatterPlaceholders(entry: FrontMatterValue): FrontMatte
         if (item.value.length === 1 && typeof item.value[0] === 'string') found.push({kind: 'prompt', start: 0, end: item.raw.length, text: item.raw, item: index})
         return
       }
-      if (typeof item.value === 'string') for (const match of stringPlaceholders(item.raw)) found.push({...match, item: index})
+      if (typeof item.value === 'string') for (const match of stringPlaceholders(item.raw)) found.push(Object.assign(match, {item: index}))
     })
     return found
   }
@@ -691,7 +692,7 @@ export function findFrontMatterPlaceholders(entry: FrontMatterValue): FrontMatte
     return [{kind: 'prompt', start: 0, end: entry.raw.length, text: entry.raw, item: null}]
   }
   if (typeof entry.value === 'string' || typeof entry.value === 'number') {
-    for (const match of stringPlaceholders(entry.raw)) found.push({...match, item: null})
+    for (const match of stringPlaceholders(entry.raw)) found.push(Object.assign(match, {item: null}))
   }
   return found
 }
@@ -702,7 +703,7 @@ function stringPlaceholders(raw: string): PlaceholderMatch[] {
   const text = quoted ? quoted[2] : raw
   if (FRONT_MATTER_DEFAULT_VALUE_RE.test(text.trim())) return [{kind: 'prompt', start: offset, end: offset + text.length, text}]
   const found = findInlinePlaceholders(text, {quoteAware: false}).map((m) => ({...m, start: m.start + offset, end: m.end + offset}))
-  for (const m of text.matchAll(FRONT_MATTER_STAND_IN_RE)) {
+  for (const m of allMatches(text, FRONT_MATTER_STAND_IN_RE)) {
     const start = m.index + offset
     if (found.some((f) => f.start < start + m[0].length && start < f.end)) continue
     found.push({kind: 'standIn', start, end: start + m[0].length, text: m[0]})
@@ -719,7 +720,7 @@ export const CLOSING_TAG_RE = /<\/([A-Za-z][A-Za-z0-9]*)\s*>/g
 /** Names of every closing tag in `values` (the document's HTML nodes). */
 export function closingTagNames(values: Iterable<string>): Set<string> {
   const names = new Set<string>()
-  for (const value of values) for (const match of value.matchAll(CLOSING_TAG_RE)) names.add(match[1])
+  for (const value of values) for (const match of allMatches(value, CLOSING_TAG_RE)) names.add(match[1])
   return names
 }
 

@@ -6,6 +6,7 @@
  * (`(e.g., Joi, Zod)`, `(Redis/CDN)`, `(GitHub Actions or similar)`) that
  * offer choices instead of stating one.
  */
+import {allMatches} from './all-matches.js'
 
 /** A separator between a practice name and what follows it. */
 export const GUIDANCE_SEPARATOR_RE = /\s(?:--|—|–|-)\s+|\s*—\s*/g
@@ -46,7 +47,7 @@ export interface GuidanceSpan {
 
 /** The instruction after a separator, when the item still carries one. */
 export function findGuidance(text: string): GuidanceSpan | null {
-  for (const match of text.matchAll(GUIDANCE_SEPARATOR_RE)) {
+  for (const match of allMatches(text, GUIDANCE_SEPARATOR_RE)) {
     const after = match.index + match[0].length
     const rest = text.slice(after)
     if (GUIDANCE_VERB_START_RE.test(rest)) return {start: after, end: text.trimEnd().length, kind: 'instruction'}
@@ -64,8 +65,8 @@ export interface ParenSpan {
 /** Parentheses that list examples or alternatives instead of stating one choice. */
 export function findChoiceParentheses(text: string): ParenSpan[] {
   const out: ParenSpan[] = []
-  for (const match of text.matchAll(EXAMPLE_PAREN_RE)) out.push({start: match.index, end: match.index + match[0].length, kind: 'examples'})
-  for (const match of text.matchAll(ALTERNATIVES_PAREN_RE)) {
+  for (const match of allMatches(text, EXAMPLE_PAREN_RE)) out.push({start: match.index, end: match.index + match[0].length, kind: 'examples'})
+  for (const match of allMatches(text, ALTERNATIVES_PAREN_RE)) {
     const inner = match[0]
     const slashOnly = !/\bor\b|\betc\b|\band so on\b/i.test(inner)
     if (slashOnly && DIGIT_RE.test(inner)) continue

@@ -23,6 +23,7 @@
  *   `Q4 2023`, ordinals `3rd`, `10:30`, `9am`;
  * - placeholders: `X ms`, `z%`, `$X`, `N months` (letters are never numbers).
  */
+import {allMatches} from './all-matches.js'
 
 export type QuantityKind = 'percent' | 'multiplier' | 'money' | 'measure' | 'count' | 'range' | 'word' | 'transition'
 
@@ -183,7 +184,7 @@ export function findQuantities(text: string): Quantity[] {
   const idioms = spans(text, NUMBER_WORD_IDIOMS_RE)
 
   let skipUntil = 0
-  for (const match of text.matchAll(NUMBER_RE)) {
+  for (const match of allMatches(text, NUMBER_RE)) {
     // The rest of a run like `2023-05-01`, `10:30` or `3-5` was judged with its first number.
     if (match.index < skipUntil) continue
     const run = NUMERIC_RUN_RE.exec(text.slice(match.index))
@@ -191,13 +192,13 @@ export function findQuantities(text: string): Quantity[] {
     const quantity = digitQuantity(text, match)
     if (quantity) push(quantity.start, quantity.end, quantity.kind)
   }
-  for (const match of text.matchAll(TRANSITION_RE)) {
+  for (const match of allMatches(text, TRANSITION_RE)) {
     const a = TIME_SCALE.indexOf(match[1].toLowerCase())
     const b = TIME_SCALE.indexOf(match[2].toLowerCase())
     if (a !== b) push(match.index, match.index + match[0].length, 'transition')
   }
   for (const re of [ONE_WITH_UNIT_RE, ORDER_OF_MAGNITUDE_RE, NUMBER_WORD_RE]) {
-    for (const match of text.matchAll(re)) {
+    for (const match of allMatches(text, re)) {
       const start = match.index
       const end = start + match[0].length
       if (idioms.some(([a, b]) => start < b && end > a)) continue
@@ -223,7 +224,7 @@ export function hasQuantity(text: string): boolean {
 const NUMBER_WORD_RE = new RegExp(`\\b(?:${NUMBER_WORDS.join('|')})\\b`, 'gi')
 
 function spans(text: string, re: RegExp): Array<[number, number]> {
-  return [...text.matchAll(re)].map((m) => [m.index, m.index + m[0].length])
+  return allMatches(text, re).map((m) => [m.index, m.index + m[0].length])
 }
 
 function digitQuantity(text: string, match: RegExpMatchArray): {start: number; end: number; kind: QuantityKind} | null {

@@ -6,6 +6,7 @@
  * a stem only has to be consistent, not a real word.
  */
 import {boundedMemo} from './memo.js'
+import {allMatches} from './all-matches.js'
 
 export interface StemToken {
   /** The stem (lower case). */
@@ -107,7 +108,7 @@ function computeStem(word: string): string {
 /** Stemmed words of `text` with their offsets; stop words dropped. */
 export function stemTokens(text: string): StemToken[] {
   const out: StemToken[] = []
-  for (const match of text.matchAll(WORD_RE)) {
+  for (const match of allMatches(text, WORD_RE)) {
     const word = match[0]
     if (STEM_STOPWORDS.has(word.toLowerCase())) continue
     out.push({stem: stem(word), word, start: match.index, end: match.index + word.length})

@@ -4,6 +4,7 @@
  * a list of names that are usually written in lower case (`bcrypt`, `zod`).
  * The shapes do the work; the list only supplements them.
  */
+import {allMatches} from './all-matches.js'
 
 /** Tools, libraries and services often written in lower case or as plain words. */
 export const KNOWN_TOOLS: readonly string[] = [
@@ -79,24 +80,24 @@ export function findToolNames(text: string, options: FindNamesOptions = {}): Nam
     out.push({start, end, text: text.slice(start, end)})
   }
   for (const re of [CAMEL_CASE_RE, CAPS_PREFIX_RE]) {
-    for (const match of text.matchAll(re)) add(match.index, match.index + match[0].length)
+    for (const match of allMatches(text, re)) add(match.index, match.index + match[0].length)
   }
-  for (const match of text.matchAll(DOTTED_NAME_RE)) {
+  for (const match of allMatches(text, DOTTED_NAME_RE)) {
     const word = match[0]
     if (DOT_ABBREVIATIONS.has(word.toLowerCase()) || /^\p{Lu}?\p{Ll}{0,2}\.\p{Ll}{1,2}$/u.test(word)) continue
     if (/^[\p{N}.]+$/u.test(word)) continue
     add(match.index, match.index + word.length)
   }
-  for (const match of text.matchAll(DASHED_NAME_RE)) {
+  for (const match of allMatches(text, DASHED_NAME_RE)) {
     const parts = match[0].toLowerCase().split('-')
     if (KNOWN_TOOL_SET.has(parts.join('-')) || parts.some((part) => KNOWN_TOOL_SET.has(part) || PACKAGE_PARTS.has(part))) add(match.index, match.index + match[0].length)
   }
-  for (const match of text.matchAll(WORDISH_RE)) {
+  for (const match of allMatches(text, WORDISH_RE)) {
     const word = match[0]
     if (KNOWN_TOOL_SET.has(word.toLowerCase()) || KNOWN_ACRONYM_SET.has(word)) add(match.index, match.index + word.length)
   }
   if (!options.titleCase) {
-    for (const match of text.matchAll(CAPITALISED_WORD_RE)) {
+    for (const match of allMatches(text, CAPITALISED_WORD_RE)) {
       const word = match[0]
       if (COMMON_CAPITALISED.has(word) || isSentenceStart(text, match.index)) continue
       add(match.index, match.index + word.length)

@@ -15,6 +15,9 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
+  // Node 20 has Unicode property escapes (\p{L}); without this esbuild turns
+  // every such literal into `new RegExp(...)`, rebuilt on each call in a hot loop.
+  supported: {'regexp-unicode-property-escapes': true},
   minifySyntax: true,
   legalComments: 'none',
   logLevel: 'warning',

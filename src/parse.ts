@@ -1,7 +1,9 @@
 /**
- * The Markdown parser: remark-parse's own `fromMarkdown` with front matter,
- * GFM and (for `.mdx`) MDX, as remark-parse + remark-frontmatter + remark-gfm
- * (+ remark-mdx) would configure it, with one difference: a syntax extension
+ * The Markdown parser: what remark-parse's `fromMarkdown` does (micromark's
+ * tokenizer, then mdast-util-from-markdown's handlers, driven by
+ * `mdast-compile.ts`) with front matter, GFM and (for `.mdx`) MDX, as
+ * remark-parse + remark-frontmatter + remark-gfm (+ remark-mdx) would
+ * configure it, with one difference: a syntax extension
  * whose constructs cannot match in a document (no `~` for strikethrough, no
  * `|`, `:-` or `-:` for tables, no `@` for e-mail autolinks, …) is left out
  * for that document; the table construct is tried only on lines followed by

@@ -109,7 +109,7 @@ const HEADING_PARENTHETICAL_RE = /(?<!\s)\s*\([^()]*\)/g
  * emoji, numbering, punctuation and filler words folded away. Memoised:
  * each heading is compared with every template.
  */
-export const headingKey: (title: string) => string = boundedMemo((title) => computeHeadingKey(title), 20_000)
+export const headingKey: (title: string) => string = boundedMemo((title) => computeHeadingKey(title), 500)
 
 function computeHeadingKey(title: string): string {
   const text = repairMojibake(title).replace(HEADING_PARENTHETICAL_RE, ' ')

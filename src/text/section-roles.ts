@@ -74,8 +74,8 @@ export const SECTION_ROLES: readonly RolePattern[] = [
 const NUMBERING_RE = /^(?:(?:step|part|phase|section)\s+)?(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])[.):]\s+/i
 const SYMBOLS_RE = /[^\p{L}\p{N}\s'’-]/gu
 
-/** Lower case; emoji, numbering, markup and punctuation folded away (memoised: a run sees a few thousand distinct headings). */
-export const normaliseHeading: (text: string) => string = boundedMemo((text) => foldHeading(text), 5000)
+/** Lower case; emoji, numbering, markup and punctuation folded away (memoised: rules ask again for the same headings). */
+export const normaliseHeading: (text: string) => string = boundedMemo((text) => foldHeading(text), 500)
 
 function foldHeading(text: string): string {
   let out = text.normalize('NFKC').toLowerCase()

@@ -84,8 +84,8 @@ export const STEM_EXCEPTIONS: Readonly<Record<string, string>> = {
 const DOUBLE_CONSONANT_RE = /([b-df-hj-np-tv-z])\1$/
 const KEEP_DOUBLE = new Set(['ll', 'ss', 'zz', 'ff'])
 
-/** The stem of one word (any case); memoised (a run sees tens of thousands of distinct words at most). */
-export const stem: (word: string) => string = boundedMemo((word) => computeStem(word), 50_000)
+/** The stem of one word (any case); memoised (a document repeats its words). */
+export const stem: (word: string) => string = boundedMemo((word) => computeStem(word), 1000)
 
 function computeStem(word: string): string {
   const lower = word.toLowerCase().replace(/’/g, "'")

@@ -13,6 +13,7 @@ import {fileURLToPath} from 'node:url'
 import Tinypool from 'tinypool'
 import type {EffectiveConfig} from './engine.js'
 import {notLinted, type FileResult} from './results.js'
+import {unreadable, type ReadResult} from './read-file.js'
 import {PACKAGE_ROOT} from './meta.js'
 import type {Timings} from './timing.js'
 
@@ -82,7 +83,10 @@ function takePrestarted(threads: number): Tinypool | null {
   return pool
 }
 
-export async function lintInWorkers(tasks: readonly LintTask[], options: PoolOptions): Promise<LintTaskResult[]> {
+/** A task whose text may be read only when its turn comes (a failed read becomes its result). */
+export type PendingTask = Omit<LintTask, 'text' | 'started'> & {text: string | (() => ReadResult)}
+
+export async function lintInWorkers(tasks: readonly PendingTask[], options: PoolOptions): Promise<LintTaskResult[]> {
   const results: LintTaskResult[] = new Array(tasks.length)
   if (tasks.length === 0) return results
   const threads = Math.max(1, Math.min(options.concurrency, tasks.length))
@@ -91,9 +95,14 @@ export async function lintInWorkers(tasks: readonly LintTask[], options: PoolOpt
   const lane = async (): Promise<void> => {
     while (next < tasks.length) {
       const index = next++
+      const {path, config, timing} = tasks[index]
+      const text = typeof tasks[index].text === 'string' ? tasks[index].text : tasks[index].text()
+      if (typeof text !== 'string' && !text.ok) {
+        results[index] = {result: unreadable(path, text), crashed: [], timings: null}
+        continue
+      }
       const started = new BigInt64Array(new SharedArrayBuffer(8))
-      const {path, text, config, timing} = tasks[index]
-      const task: LintTask = {path, text, config, timing, started}
+      const task: LintTask = {path, text: typeof text === 'string' ? text : text.text, config, timing, started}
       const controller = new AbortController()
       const stop = budget(started, options.fileTimeout, controller)
       try {

@@ -42,19 +42,28 @@ export async function runInputs(inputs: readonly Input[], options: PipelineOptio
   const timings: Timings = {}
   const results: FileResult[] = new Array(inputs.length)
   const crashed: PipelineResult['crashed'] = []
-  const pending: {index: number; path: string; text: string; config: EffectiveConfig; hash: string}[] = []
+  const pending: {index: number; path: string; text: string | (() => ReadResult); config: EffectiveConfig; hash: string}[] = []
+  const read = (input: Input): ReadResult =>
+    input.text !== undefined ? {ok: true, text: stripBom(input.text)} : timed('phase:read', () => readLintFile(input.path, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE))
 
   inputs.forEach((input, index) => {
-    const read: ReadResult = input.text !== undefined ? {ok: true, text: stripBom(input.text)} : timed('phase:read', () => readLintFile(input.path, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE))
-    if (!read.ok) {
-      results[index] = unreadable(input.path, read)
+    const config = configForFile(options.config, input.path, options.cliRules ?? {})
+    if (!options.cache) {
+      // Without a cache nothing needs the text before its turn: read it just
+      // before it goes to a worker, so the run never holds every file at once
+      // and the workers start on the first file before the last one is read.
+      pending.push({index, path: input.path, text: () => read(input), config, hash: ''})
       return
     }
-    const config = configForFile(options.config, input.path, options.cliRules ?? {})
-    const hash = options.cache ? hashText(read.text) : ''
-    const cached = options.cache?.get(input.path, hash, config)
+    const text = read(input)
+    if (!text.ok) {
+      results[index] = unreadable(input.path, text)
+      return
+    }
+    const hash = hashText(text.text)
+    const cached = options.cache.get(input.path, hash, config)
     if (cached) results[index] = cached
-    else pending.push({index, path: input.path, text: read.text, config, hash})
+    else pending.push({index, path: input.path, text: text.text, config, hash})
   })
 
   const done = await lintInWorkers(

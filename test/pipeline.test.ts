@@ -67,6 +67,22 @@ describe('worker pool', () => {
     expect(parallel.code).toBe(serial.code)
   })
 
+  it('reports unreadable files in place among linted ones, the same with and without a cache', async () => {
+    const files = manyDocs(8)
+    const dir = project(files)
+    // Binary and invalid UTF-8 files between readable ones: read when their turn comes (no cache) or up front (cache).
+    writeFileSync(join(dir, 'docs/case-02.md'), Buffer.from([0x23, 0x20, 0xff, 0xfe, 0x00, 0x41]))
+    writeFileSync(join(dir, 'docs/case-05.md'), Buffer.from([0x23, 0x20, 0xc3, 0x28, 0x0a]))
+    const lazy = await cli(['--format', 'json', 'docs'], dir)
+    const cached = await cli(['--format', 'json', '--cache', '--cache-location', join(dir, '.cache'), 'docs'], dir)
+    const results = JSON.parse(lazy.stdout) as FileResult[]
+    expect(results.map((r) => r.filePath.replace(/^.*docs[\\/]/, ''))).toEqual(Object.keys(files).map((f) => f.replace('docs/', '')))
+    for (const at of [2, 5]) expect(results[at].messages).toEqual([expect.objectContaining({ruleId: null, fatal: true, message: expect.stringMatching(/not linted|UTF-8/)})])
+    expect(results[3].messages.length).toBeGreaterThan(0)
+    expect(cached.stdout).toBe(lazy.stdout)
+    expect(cached.code).toBe(lazy.code)
+  })
+
   it('rejects a bad --concurrency', async () => {
     const dir = project({'a.md': '# A\n'})
     const outcome = await cli(['--concurrency', '0', 'a.md'], dir)

@@ -95,14 +95,14 @@ export async function lintInWorkers(tasks: readonly PendingTask[], options: Pool
   const lane = async (): Promise<void> => {
     while (next < tasks.length) {
       const index = next++
-      const {path, config, timing} = tasks[index]
-      const text = typeof tasks[index].text === 'string' ? tasks[index].text : tasks[index].text()
-      if (typeof text !== 'string' && !text.ok) {
-        results[index] = {result: unreadable(path, text), crashed: [], timings: null}
+      const {path, config, timing, text: source} = tasks[index]
+      const read: ReadResult = typeof source === 'string' ? {ok: true, text: source} : source()
+      if (!read.ok) {
+        results[index] = {result: unreadable(path, read), crashed: [], timings: null}
         continue
       }
       const started = new BigInt64Array(new SharedArrayBuffer(8))
-      const task: LintTask = {path, text: typeof text === 'string' ? text : text.text, config, timing, started}
+      const task: LintTask = {path, text: read.text, config, timing, started}
       const controller = new AbortController()
       const stop = budget(started, options.fileTimeout, controller)
       try {

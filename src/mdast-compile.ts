@@ -70,11 +70,17 @@ export function createCompiler(extensions: readonly (FromMarkdownExtension | Fro
 function compile(compiler: Compiler, source: Event[]): Root {
   const events = withListItems(source)
   let tree: Root = {type: 'root', children: [], position: undefined}
+  const tokenStack: Array<[Token, OnError | undefined]> = []
+  const {methods} = compiler
+  // Spelled out, not spread: a spread plus new keys is the slow path this module avoids.
   const context = {
     stack: [tree],
-    tokenStack: [] as Array<[Token, OnError | undefined]>,
+    tokenStack,
     config: compiler.config,
-    ...compiler.methods,
+    enter: methods.enter,
+    exit: methods.exit,
+    buffer: methods.buffer,
+    resume: methods.resume,
     data: {},
     sliceSerialize: undefined as unknown as CompileContext['sliceSerialize'],
   } as unknown as CompileContext
@@ -91,9 +97,8 @@ function compile(compiler: Compiler, source: Event[]): Root {
     }
   }
 
-  const open = context.tokenStack as unknown as Array<[Token, OnError | undefined]>
-  if (open.length > 0) {
-    const [token, onError] = open[open.length - 1]
+  if (tokenStack.length > 0) {
+    const [token, onError] = tokenStack[tokenStack.length - 1]
     ;(onError ?? unclosed).call(context, undefined, token)
   }
 

@@ -1,25 +1,44 @@
 #!/usr/bin/env node
 /** The executable: wires the process to `run` and sets the exit code. */
+import {statSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
-import {prestartPool, stopPrestartedPool} from './parallel.js'
+import {parseArgs} from 'node:util'
+import {CLI_OPTIONS} from './cli-options.js'
 import {decode} from './read-file.js'
+import {IN_PROCESS_MAX_FILES, poolState} from './run-size.js'
 
 const argv = process.argv.slice(2)
-/** Options that answer without linting anything. */
-const NO_LINT = new Set(['-h', '--help', '-v', '--version', '--print-config', '--init', '--explain-template'])
 
-/** `--concurrency` from the arguments, or the available cores. */
-function concurrencyOf(args: readonly string[]): number {
-  for (let i = 0; i < args.length; i++) {
-    const inline = /^--concurrency=(\d+)$/.exec(args[i])
-    const value = inline ? inline[1] : args[i] === '--concurrency' ? args[i + 1] : undefined
-    if (value !== undefined && Number.isInteger(Number(value)) && Number(value) > 0) return Number(value)
+/**
+ * How many worker threads to start before the CLI has loaded, from a quick
+ * look at the arguments (the CLI checks them properly): none when the run
+ * lints nothing or only a few named files (those are linted in this thread).
+ */
+function earlyWorkers(args: readonly string[]): number {
+  let values: Record<string, unknown>
+  let positionals: string[]
+  try {
+    ;({values, positionals} = parseArgs({args: [...args], options: CLI_OPTIONS, allowPositionals: true, strict: false}))
+  } catch {
+    return 0
   }
-  return availableParallelism()
+  if (values.help || values.version || values.init || values['print-config'] !== undefined || values['explain-template'] !== undefined) return 0
+  if (positionals.length > 0 && positionals.length <= IN_PROCESS_MAX_FILES && positionals.every((path) => path === '-' || isFile(path))) return 0
+  const wanted = Number(values.concurrency)
+  return typeof values.concurrency === 'string' && Number.isInteger(wanted) && wanted > 0 ? wanted : availableParallelism()
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path, {throwIfNoEntry: false})?.isFile() ?? false
+  } catch {
+    return false
+  }
 }
 
 // Start a worker first: its start-up then overlaps loading the CLI.
-if (!argv.some((arg) => NO_LINT.has(arg.split('=')[0]))) prestartPool(concurrencyOf(argv))
+const workers = earlyWorkers(argv)
+if (workers > 0) (await import('./parallel.js')).prestartPool(workers)
 const {run} = await import('./cli.js')
 
 /** Standard input as UTF-8 text; binary or invalid UTF-8 is refused with its location, never mangled. */
@@ -57,11 +76,16 @@ run(argv, {
 }).then(
   async (code) => {
     process.exitCode = writeFailed ? 2 : code
-    await stopPrestartedPool()
+    await stopEarlyWorkers()
   },
   async (error: unknown) => {
     process.stderr.write(`casestudy-lint: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
     process.exitCode = 2
-    await stopPrestartedPool()
+    await stopEarlyWorkers()
   },
 )
+
+/** Stops a pool started early that the run did not use (a usage error, no files). */
+async function stopEarlyWorkers(): Promise<void> {
+  if (poolState.prestarted) await (await import('./parallel.js')).stopPrestartedPool()
+}

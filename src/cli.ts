@@ -10,6 +10,7 @@ import {readdirSync, statSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import {join, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
+import {CLI_OPTIONS} from './cli-options.js'
 import {findConfigFile, loadConfig, parseRuleFlag, configForFile, type ConfigContext, type LoadedConfig} from './config.js'
 import {discoverFiles} from './discover.js'
 import {explainTemplate, formatExplanation, type ExplainResult} from './explain-template.js'
@@ -114,30 +115,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       args: [...argv],
       allowPositionals: true,
       strict: true,
-      options: {
-        format: {type: 'string', short: 'f'},
-        quiet: {type: 'boolean', short: 'q'},
-        'max-warnings': {type: 'string'},
-        config: {type: 'string', short: 'c'},
-        rule: {type: 'string', multiple: true},
-        'print-config': {type: 'string'},
-        'explain-template': {type: 'string'},
-        init: {type: 'boolean'},
-        template: {type: 'string', multiple: true},
-        'stdin-filename': {type: 'string'},
-        'max-file-size': {type: 'string'},
-        'output-file': {type: 'string', short: 'o'},
-        concurrency: {type: 'string'},
-        cache: {type: 'boolean'},
-        'cache-location': {type: 'string'},
-        shard: {type: 'string'},
-        timing: {type: 'boolean'},
-        'file-timeout': {type: 'string'},
-        color: {type: 'boolean'},
-        'no-color': {type: 'boolean'},
-        help: {type: 'boolean', short: 'h'},
-        version: {type: 'boolean', short: 'v'},
-      },
+      options: CLI_OPTIONS,
     })
     values = parsed.values
     positionals = parsed.positionals

@@ -72,6 +72,14 @@ export const SETTINGS_KEY = 'casestudyLintSettings'
 /** Key under `file.data` listing rule ids that crashed on that file. */
 export const CRASHED_KEY = 'casestudyLintCrashed'
 
+/** Key under `file.data`: set when linting the file ran out of call stack (a thread with a larger stack may succeed). */
+export const OUT_OF_STACK_KEY = 'casestudyLintOutOfStack'
+
+/** The parser, the index and some rules recurse once per nesting level (blockquotes, lists, JSX). */
+export function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message)
+}
+
 export function defineRule<const S extends OptionsSchema, const M extends MessageFunctions>(definition: RuleDefinition<S, M>): Rule<S, M> {
   const url = `${DOCS_BASE_URL}${definition.id}.md`
   const origin = `${SOURCE}:${definition.id}`
@@ -121,6 +129,7 @@ export function defineRule<const S extends OptionsSchema, const M extends Messag
   }) as unknown as Plugin<[unknown?], Node>
 
   function crashed(file: VFile, doc: DocumentIndex, error: unknown, what: string): void {
+    if (isStackOverflow(error)) file.data[OUT_OF_STACK_KEY] = true
     const detail = error instanceof Error ? error.message : String(error)
     const message = file.message(`${what}: ${detail.split('\n')[0]}`, {
       place: {start: doc.point(0), end: doc.point(0)},

@@ -6,7 +6,7 @@ import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {MdNode} from './document.js'
 import {getDocumentIndex} from './document.js'
-import {CRASHED_KEY, DEFAULT_SETTINGS, SETTINGS_KEY, type LintSettings, type Rule} from './define-rule.js'
+import {CRASHED_KEY, DEFAULT_SETTINGS, isStackOverflow, OUT_OF_STACK_KEY, SETTINGS_KEY, type LintSettings, type Rule} from './define-rule.js'
 import {applyInlineControl} from './inline-control.js'
 import {SOURCE} from './meta.js'
 import {prepareTemplates, TEMPLATE_RULE_IDS} from './templates/catalog.js'
@@ -35,10 +35,15 @@ export class Linter {
 
   /** Lints `source` as the file at `filePath`; never throws for bad content. */
   async lintText(source: string, filePath: string, config: EffectiveConfig): Promise<VFile> {
+    return this.lintTextSync(source, filePath, config, await this.prepare(filePath, config))
+  }
+
+  /** Loads what `lintTextSync` needs for this file (MDX support, template profiles); returns its syntax. */
+  async prepare(filePath: string, config: EffectiveConfig): Promise<Syntax> {
     const syntax = syntaxOf(filePath)
     if (syntax === 'mdx') await loadMdx()
     if (TEMPLATE_RULE_IDS.some((id) => (config.rules[id]?.[0] ?? 0) > 0)) await prepareTemplates(config.settings.templates)
-    return this.lintTextSync(source, filePath, config, syntax)
+    return syntax
   }
 
   /** Synchronous form; for MDX, `loadMdx()` must have completed. */
@@ -50,6 +55,7 @@ export class Linter {
     try {
       tree = timed('phase:parse', () => processor.parse(file) as MdNode)
     } catch (error) {
+      if (isStackOverflow(error)) file.data[OUT_OF_STACK_KEY] = true
       fatalMessage(file, parseFailure(error, syntax), error)
       return file
     }
@@ -57,6 +63,7 @@ export class Linter {
       timed('phase:index', () => getDocumentIndex(tree, file))
       timed('phase:rules', () => processor.runSync(tree as never, file))
     } catch (error) {
+      if (isStackOverflow(error)) file.data[OUT_OF_STACK_KEY] = true
       fatalMessage(file, isStackOverflow(error) ? `Cannot lint: nested too deeply (${errorText(error)})` : `Cannot lint: ${errorText(error)}`, error)
       return file
     }
@@ -75,6 +82,11 @@ export class Linter {
   }
 }
 
+/** Whether linting `file` ran out of call stack (a thread with a larger stack may succeed). */
+export function ranOutOfStack(file: VFile): boolean {
+  return file.data[OUT_OF_STACK_KEY] === true
+}
+
 /** Rule ids that crashed while linting `file`. */
 export function crashedRules(file: VFile): string[] {
   return (file.data[CRASHED_KEY] as string[] | undefined) ?? []
@@ -84,11 +96,6 @@ function parseFailure(error: unknown, syntax: Syntax): string {
   const what = syntax === 'mdx' ? 'Invalid MDX' : 'Cannot parse Markdown'
   if (isStackOverflow(error)) return `${what}: nested too deeply (${errorText(error)})`
   return `${what}: ${errorText(error)}`
-}
-
-/** The parser and the index recurse once per nesting level (blockquotes, lists, JSX). */
-function isStackOverflow(error: unknown): boolean {
-  return error instanceof RangeError && /call stack/i.test(error.message)
 }
 
 function errorText(error: unknown): string {

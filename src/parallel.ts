@@ -12,9 +12,10 @@ import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import Tinypool from 'tinypool'
 import type {EffectiveConfig} from './engine.js'
-import {notLinted, type FileResult} from './results.js'
+import {notLinted, overBudget, type FileResult} from './results.js'
 import {unreadable, type ReadResult} from './read-file.js'
 import {PACKAGE_ROOT} from './meta.js'
+import {poolState} from './run-size.js'
 import type {Timings} from './timing.js'
 
 /**
@@ -67,12 +68,14 @@ let prestarted: {pool: Tinypool; maxThreads: number} | null = null
  */
 export function prestartPool(maxThreads: number): void {
   if (!prestarted) prestarted = {pool: createPool(1, Math.max(1, maxThreads)), maxThreads: Math.max(1, maxThreads)}
+  poolState.prestarted = true
 }
 
 /** Stops a prestarted pool that no run used (a usage error, no files). */
 export async function stopPrestartedPool(): Promise<void> {
   const left = prestarted
   prestarted = null
+  poolState.prestarted = false
   await left?.pool.destroy()
 }
 
@@ -80,6 +83,7 @@ function takePrestarted(threads: number): Tinypool | null {
   if (!prestarted || prestarted.maxThreads < threads) return null
   const {pool} = prestarted
   prestarted = null
+  poolState.prestarted = false
   return pool
 }
 
@@ -108,9 +112,9 @@ export async function lintInWorkers(tasks: readonly PendingTask[], options: Pool
       try {
         results[index] = (await pool.run(task, {signal: controller.signal})) as LintTaskResult
       } catch (error) {
-        results[index] = failed(task.path, controller.signal.aborted
-          ? `Not linted: took longer than ${formatSeconds(options.fileTimeout)} (raise the budget with --file-timeout)`
-          : `Not linted: the worker failed (${error instanceof Error ? error.message : String(error)})`)
+        results[index] = controller.signal.aborted
+          ? {result: overBudget(task.path, options.fileTimeout), crashed: [], timings: null}
+          : failed(task.path, `Not linted: the worker failed (${error instanceof Error ? error.message : String(error)})`)
       } finally {
         stop()
       }
@@ -146,6 +150,3 @@ function failed(path: string, reason: string): LintTaskResult {
   return {result: notLinted(path, reason), crashed: [], timings: null}
 }
 
-function formatSeconds(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`
-}

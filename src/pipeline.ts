@@ -1,8 +1,9 @@
 /**
  * The CLI pipeline: read each input, look it up in the cache, lint the rest
- * on the worker pool with each file's effective configuration, store fresh
- * results in the cache, and return results in input order. This module does
- * not load the Markdown parser: only the workers do.
+ * with each file's effective configuration (a small run in this thread, a
+ * larger one on the worker pool), store fresh results in the cache, and
+ * return results in input order. The Markdown parser is loaded only when this
+ * thread lints.
  */
 import {configForFile, type LoadedConfig} from './config.js'
 import type {EffectiveConfig} from './engine.js'
@@ -12,6 +13,8 @@ import {readLintFile, stripBom, unreadable, DEFAULT_MAX_FILE_SIZE, type ReadResu
 import type {FileResult} from './results.js'
 import type {LintCache} from './cache.js'
 import {addTimings, timed, type Timings} from './timing.js'
+import type {LintTaskResult, PendingTask} from './parallel.js'
+import {IN_PROCESS_MAX_FILES, poolState} from './run-size.js'
 
 export interface PipelineOptions {
   rules: readonly Rule[]
@@ -37,7 +40,6 @@ export interface PipelineResult {
 export type Input = {path: string; text?: undefined} | {path: string; text: string}
 
 export async function runInputs(inputs: readonly Input[], options: PipelineOptions): Promise<PipelineResult> {
-  const {lintInWorkers} = await import('./parallel.js')
   const {hashText} = options.cache ? await import('./cache.js') : {hashText: (_: string) => ''}
   const timings: Timings = {}
   const results: FileResult[] = new Array(inputs.length)
@@ -66,9 +68,9 @@ export async function runInputs(inputs: readonly Input[], options: PipelineOptio
     else pending.push({index, path: input.path, text: text.text, config, hash})
   })
 
-  const done = await lintInWorkers(
+  const done = await lint(
     pending.map((item) => ({path: item.path, text: item.text, config: item.config, timing: options.timing})),
-    {concurrency: options.concurrency, fileTimeout: options.fileTimeout},
+    options,
   )
   done.forEach((outcome, i) => {
     const item = pending[i]
@@ -79,4 +81,18 @@ export async function runInputs(inputs: readonly Input[], options: PipelineOptio
     else if (options.cache && !outcome.result.messages.some((m) => m.fatal && /^Not linted/.test(m.message))) options.cache.set(item.path, item.hash, item.config, outcome.result)
   })
   return {results, crashed, timings}
+}
+
+/** Lints a small run in this thread and a larger one on the worker pool; the results are the same. */
+async function lint(tasks: PendingTask[], options: PipelineOptions): Promise<LintTaskResult[]> {
+  const pool = {concurrency: options.concurrency, fileTimeout: options.fileTimeout}
+  if (tasks.length > IN_PROCESS_MAX_FILES) return (await import('./parallel.js')).lintInWorkers(tasks, pool)
+  if (poolState.prestarted) void (await import('./parallel.js')).stopPrestartedPool()
+  const {lintInProcess} = await import('./in-process.js')
+  const {results, handOff} = await lintInProcess(tasks, options.rules, pool)
+  if (handOff.length > 0) {
+    const redone = await (await import('./parallel.js')).lintInWorkers(handOff.map((item) => item.task), pool)
+    handOff.forEach((item, i) => (results[item.index] = redone[i]))
+  }
+  return results as LintTaskResult[]
 }

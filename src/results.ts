@@ -46,3 +46,9 @@ export function notLinted(filePath: string, reason: string, severity: 'error' | 
   if (severity === 'error') message.fatal = true
   return withCounts(filePath, [message])
 }
+
+/** The result for a file stopped at its time budget (`ms` milliseconds). */
+export function overBudget(filePath: string, ms: number): FileResult {
+  const seconds = ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`
+  return notLinted(filePath, `Not linted: took longer than ${seconds} (raise the budget with --file-timeout)`)
+}

@@ -83,6 +83,19 @@ describe('worker pool', () => {
     expect(cached.code).toBe(lazy.code)
   })
 
+  it('lints a few named files in this thread with the JSON a worker run gives', async () => {
+    const dir = project(manyDocs(8))
+    const named = ['docs/case-00.md', 'docs/case-03.md', 'docs/case-04.md']
+    const small = await cli(['--format', 'json', ...named], dir)
+    const pooled = await cli(['--format', 'json', '--concurrency', '2', 'docs'], dir)
+    const byPath = new Map((JSON.parse(pooled.stdout) as FileResult[]).map((result) => [result.filePath, result]))
+    const results = JSON.parse(small.stdout) as FileResult[]
+    expect(results.map((result) => result.filePath)).toEqual(named.map((path) => join(dir, path)))
+    expect(results).toEqual(results.map((result) => byPath.get(result.filePath)))
+    expect(results[0].messages.length).toBeGreaterThan(0)
+    expect(small.code).toBe(1)
+  })
+
   it('rejects a bad --concurrency', async () => {
     const dir = project({'a.md': '# A\n'})
     const outcome = await cli(['--concurrency', '0', 'a.md'], dir)

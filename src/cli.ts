@@ -96,7 +96,7 @@ function toolFingerprint(): string {
       const path = join(dir, name)
       const stat = statSync(path)
       if (stat.isDirectory()) walk(path)
-      else if (name.endsWith('.js')) parts.push(`${name}:${stat.size}:${stat.mtimeMs}`)
+      else if (/\.c?js$/.test(name)) parts.push(`${name}:${stat.size}:${stat.mtimeMs}`)
     }
   }
   walk(join(PACKAGE_ROOT, 'dist'))

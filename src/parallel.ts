@@ -9,8 +9,9 @@
  */
 import {existsSync} from 'node:fs'
 import {join} from 'node:path'
-import {fileURLToPath} from 'node:url'
-import Tinypool from 'tinypool'
+import {createRequire} from 'node:module'
+import {fileURLToPath, pathToFileURL} from 'node:url'
+import type Tinypool from 'tinypool'
 import type {EffectiveConfig} from './engine.js'
 import {notLinted, overBudget, type FileResult} from './results.js'
 import {unreadable, type ReadResult} from './read-file.js'
@@ -55,11 +56,30 @@ function workerFile(): string {
   return join(PACKAGE_ROOT, 'dist', 'src', 'worker.js')
 }
 
-function createPool(minThreads: number, maxThreads: number): Tinypool {
-  return new Tinypool({filename: workerFile(), minThreads, maxThreads, idleTimeout: 60_000, resourceLimits: {maxYoungGenerationSizeMb: YOUNG_GENERATION_MB}})
+/**
+ * Imports an ES module by URL. Code the bundle's loader runs in a vm script
+ * cannot call `import()` itself, so the loader hands in its own.
+ */
+let importModule = (url: string): Promise<unknown> => import(url)
+
+export function setModuleImporter(importer: (url: string) => Promise<unknown>): void {
+  importModule = importer
 }
 
-let prestarted: {pool: Tinypool; maxThreads: number} | null = null
+let tinypool: Promise<typeof Tinypool> | null = null
+
+/** Loads tinypool (an ES module) on first use. */
+function loadTinypool(): Promise<typeof Tinypool> {
+  tinypool ??= importModule(pathToFileURL(createRequire(import.meta.url).resolve('tinypool')).href).then((module) => (module as {default: typeof Tinypool}).default)
+  return tinypool
+}
+
+async function createPool(minThreads: number, maxThreads: number): Promise<Tinypool> {
+  const Pool = await loadTinypool()
+  return new Pool({filename: workerFile(), minThreads, maxThreads, idleTimeout: 60_000, resourceLimits: {maxYoungGenerationSizeMb: YOUNG_GENERATION_MB}})
+}
+
+let prestarted: {pool: Promise<Tinypool>; maxThreads: number} | null = null
 
 /**
  * Starts the first worker before the CLI has even loaded, so the worker's
@@ -76,10 +96,10 @@ export async function stopPrestartedPool(): Promise<void> {
   const left = prestarted
   prestarted = null
   poolState.prestarted = false
-  await left?.pool.destroy()
+  if (left) await (await left.pool).destroy()
 }
 
-function takePrestarted(threads: number): Tinypool | null {
+function takePrestarted(threads: number): Promise<Tinypool> | null {
   if (!prestarted || prestarted.maxThreads < threads) return null
   const {pool} = prestarted
   prestarted = null
@@ -94,7 +114,7 @@ export async function lintInWorkers(tasks: readonly PendingTask[], options: Pool
   const results: LintTaskResult[] = new Array(tasks.length)
   if (tasks.length === 0) return results
   const threads = Math.max(1, Math.min(options.concurrency, tasks.length))
-  const pool = takePrestarted(threads) ?? createPool(threads, threads)
+  const pool = await (takePrestarted(threads) ?? createPool(threads, threads))
   let next = 0
   const lane = async (): Promise<void> => {
     while (next < tasks.length) {

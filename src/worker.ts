@@ -1,31 +1,6 @@
-/**
- * Worker-thread entry: lints one file's text per task. Runs in a pool so a
- * file that takes too long can be stopped by terminating its worker.
- */
-import {crashedRules, Linter, toFileResult} from './engine.js'
-import type {LintTask, LintTaskResult} from './parallel.js'
-import {startTiming, takeTimings} from './timing.js'
-import {rules} from '../rules/index.js'
+/** Worker-thread entry when running from the compiled sources (the bundle has its own). */
+import {lintTask, warmUp} from './worker-task.js'
 
-const linter = new Linter(rules)
+await warmUp()
 
-// One-time set-up (processors, tables built on first use, compiled patterns)
-// happens here, before the worker reports ready, so it never counts against
-// the first file's time budget. A failure here is left for the real tasks to report.
-try {
-  await linter.lintText(
-    '---\ntitle: Warm-up\n---\n\n# Warm-up\n\n## Goals\n\n- [x] Item with a [link](https://example.com) and `code`, 10 ms.\n\n| Metric | Before | After |\n| --- | --- | --- |\n| Latency | 9 ms | 3 ms |\n',
-    'warm-up.md',
-    {rules: Object.fromEntries(rules.map((rule) => [rule.id, [1, rule.resolveOptions(undefined)] as const])), settings: {templates: []}},
-  )
-} catch {
-  // Nothing to do: linting itself reports what went wrong.
-}
-
-export default async function lintTask(task: LintTask): Promise<LintTaskResult> {
-  // The time budget starts now, not when the task was queued.
-  if (task.started) Atomics.store(task.started, 0, BigInt(Date.now()))
-  if (task.timing) startTiming()
-  const file = await linter.lintText(task.text, task.path, task.config)
-  return {result: toFileResult(file, task.path), crashed: crashedRules(file), timings: takeTimings()}
-}
+export default lintTask

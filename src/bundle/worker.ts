@@ -1,0 +1,11 @@
+/** Worker-thread entry of the bundle: loads the CLI bundle (reading its code cache) and its lint task. */
+import {dirname, join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import type * as Bundle from './entry.js'
+import {loadBundle} from './load.js'
+
+const {exports: bundle} = loadBundle<typeof Bundle>(join(dirname(fileURLToPath(import.meta.url)), 'cli.cjs'))
+const {lintTask, warmUp} = await bundle.loadWorker()
+await warmUp()
+
+export default lintTask

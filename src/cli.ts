@@ -13,8 +13,7 @@ import {parseArgs} from 'node:util'
 import {CLI_OPTIONS} from './cli-options.js'
 import {findConfigFile, loadConfig, parseRuleFlag, configForFile, type ConfigContext, type LoadedConfig} from './config.js'
 import {discoverFiles} from './discover.js'
-import {explainTemplate, formatExplanation, type ExplainResult} from './explain-template.js'
-import {describeInit, initConfig} from './init.js'
+import type {ExplainResult} from './explain-template.js'
 import {checkTemplateFiles} from './templates/catalog.js'
 import type {FileResult} from './engine.js'
 import {ConfigError} from './options-schema.js'
@@ -139,6 +138,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   }
 
   if (values.init) {
+    const {describeInit, initConfig} = await import('./init.js')
     const result = await initConfig(cwd, (values.template as string[] | undefined) ?? [])
     if (!result.ok) return usage(result.reason)
     io.stdout.write(describeInit(result, cwd))
@@ -177,6 +177,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 
   if (values['explain-template'] !== undefined) {
     const target = resolve(cwd, values['explain-template'] as string)
+    const {explainTemplate, formatExplanation} = await import('./explain-template.js')
     let explained: ExplainResult
     try {
       explained = await explainTemplate(target, loaded.templates)

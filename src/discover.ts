@@ -7,7 +7,6 @@
 import {readFileSync, statSync} from 'node:fs'
 import {isAbsolute, join, relative, resolve, sep} from 'node:path'
 import ignore, {type Ignore} from 'ignore'
-import {glob, isDynamicPattern} from 'tinyglobby'
 
 export const MARKDOWN_EXTENSIONS = ['md', 'mdx', 'markdown'] as const
 export const IGNORE_FILE = '.casestudylintignore'
@@ -50,6 +49,7 @@ export async function discoverFiles(patterns: readonly string[], options: Discov
       }
     }
     if (stat?.isDirectory()) {
+      const {glob} = await import('tinyglobby')
       const matches = await glob(extGlob, {cwd: absolute, absolute: true, dot: false, ignore: ALWAYS_IGNORED, followSymbolicLinks: false, caseSensitiveMatch: false})
       for (const file of matches) if (!filter(file)) found.add(resolve(file))
       continue
@@ -59,6 +59,8 @@ export async function discoverFiles(patterns: readonly string[], options: Discov
       if (!filter(absolute)) found.add(absolute)
       continue
     }
+    // The glob library is loaded only for folders and patterns: naming files is the quick path (editors, hooks).
+    const {glob, isDynamicPattern} = await import('tinyglobby')
     if (isDynamicPattern(pattern)) {
       const matches = await glob(pattern, {cwd, absolute: true, dot: false, ignore: ALWAYS_IGNORED, followSymbolicLinks: false})
       const markdown = matches.filter((file) => isMarkdownPath(file))

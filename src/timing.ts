@@ -1,9 +1,8 @@
 /**
  * `--timing`: per-phase and per-rule time totals. Off by default; when off,
- * `timed` is a plain call.
+ * `timed` is a plain call (and Node's `performance` global, loaded on first
+ * use, is never touched).
  */
-import {performance} from 'node:perf_hooks'
-
 export type Timings = Record<string, number>
 
 let current: Timings | null = null

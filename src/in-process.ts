@@ -12,7 +12,7 @@ import {createContext, Script} from 'node:vm'
 import {crashedRules, Linter, ranOutOfStack, toFileResult} from './engine.js'
 import type {LintTaskResult, PendingTask, PoolOptions} from './parallel.js'
 import {overBudget} from './results.js'
-import {unreadable, type ReadResult} from './read-file.js'
+import {readTaskText, unreadable} from './read-file.js'
 import type {Rule} from './define-rule.js'
 import {startTiming, takeTimings} from './timing.js'
 
@@ -52,14 +52,14 @@ export async function lintInProcess(tasks: readonly PendingTask[], rules: readon
   const results: (LintTaskResult | undefined)[] = new Array(tasks.length)
   const handOff: InProcessOutcome['handOff'] = []
   for (let index = 0; index < tasks.length; index++) {
-    const {path, config, timing, text: source} = tasks[index]
-    const read: ReadResult = typeof source === 'string' ? {ok: true, text: source} : source()
+    const {path, config, timing} = tasks[index]
+    if (timing) startTiming()
+    const read = readTaskText(tasks[index])
     if (!read.ok) {
-      results[index] = {result: unreadable(path, read), crashed: [], timings: null}
+      results[index] = {result: unreadable(path, read), crashed: [], timings: takeTimings()}
       continue
     }
     const syntax = await linter.prepare(path, config)
-    if (timing) startTiming()
     try {
       const file = withinBudget(() => linter.lintTextSync(read.text, path, config, syntax), options.fileTimeout)
       const timings = takeTimings()

@@ -14,7 +14,6 @@ import {fileURLToPath, pathToFileURL} from 'node:url'
 import type Tinypool from 'tinypool'
 import type {EffectiveConfig} from './engine.js'
 import {notLinted, overBudget, type FileResult} from './results.js'
-import {unreadable, type ReadResult} from './read-file.js'
 import {PACKAGE_ROOT} from './meta.js'
 import {poolState} from './run-size.js'
 import type {Timings} from './timing.js'
@@ -28,9 +27,16 @@ import type {Timings} from './timing.js'
  */
 const YOUNG_GENERATION_MB = 32
 
+/**
+ * A task's text: given (standard input, or a file the cache has read), or
+ * read from `path` by the thread that lints it, within a size limit. Workers
+ * read their own files, so the main thread neither holds nor copies the texts.
+ */
+export type TaskText = string | {maxFileSize: number}
+
 export interface LintTask {
   path: string
-  text: string
+  text: TaskText
   config: EffectiveConfig
   timing: boolean
   /** Shared with the pool: the worker stores `Date.now()` here when it starts the task. */
@@ -107,8 +113,8 @@ function takePrestarted(threads: number): Promise<Tinypool> | null {
   return pool
 }
 
-/** A task whose text may be read only when its turn comes (a failed read becomes its result). */
-export type PendingTask = Omit<LintTask, 'text' | 'started'> & {text: string | (() => ReadResult)}
+/** A task before a thread takes it. */
+export type PendingTask = Omit<LintTask, 'started'>
 
 export async function lintInWorkers(tasks: readonly PendingTask[], options: PoolOptions): Promise<LintTaskResult[]> {
   const results: LintTaskResult[] = new Array(tasks.length)
@@ -119,14 +125,9 @@ export async function lintInWorkers(tasks: readonly PendingTask[], options: Pool
   const lane = async (): Promise<void> => {
     while (next < tasks.length) {
       const index = next++
-      const {path, config, timing, text: source} = tasks[index]
-      const read: ReadResult = typeof source === 'string' ? {ok: true, text: source} : source()
-      if (!read.ok) {
-        results[index] = {result: unreadable(path, read), crashed: [], timings: null}
-        continue
-      }
+      const {path, config, timing, text} = tasks[index]
       const started = new BigInt64Array(new SharedArrayBuffer(8))
-      const task: LintTask = {path, text: read.text, config, timing, started}
+      const task: LintTask = {path, text, config, timing, started}
       const controller = new AbortController()
       const stop = budget(started, options.fileTimeout, controller)
       try {

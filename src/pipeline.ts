@@ -13,7 +13,7 @@ import {readLintFile, stripBom, unreadable, DEFAULT_MAX_FILE_SIZE, type ReadResu
 import type {FileResult} from './results.js'
 import type {LintCache} from './cache.js'
 import {addTimings, timed, type Timings} from './timing.js'
-import type {LintTaskResult, PendingTask} from './parallel.js'
+import type {LintTaskResult, PendingTask, TaskText} from './parallel.js'
 import {IN_PROCESS_MAX_FILES, poolState} from './run-size.js'
 
 export interface PipelineOptions {
@@ -44,17 +44,17 @@ export async function runInputs(inputs: readonly Input[], options: PipelineOptio
   const timings: Timings = {}
   const results: FileResult[] = new Array(inputs.length)
   const crashed: PipelineResult['crashed'] = []
-  const pending: {index: number; path: string; text: string | (() => ReadResult); config: EffectiveConfig; hash: string}[] = []
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE
+  const pending: {index: number; path: string; text: TaskText; config: EffectiveConfig; hash: string}[] = []
   const read = (input: Input): ReadResult =>
-    input.text !== undefined ? {ok: true, text: stripBom(input.text)} : timed('phase:read', () => readLintFile(input.path, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE))
+    input.text !== undefined ? {ok: true, text: stripBom(input.text)} : timed('phase:read', () => readLintFile(input.path, maxFileSize))
 
   inputs.forEach((input, index) => {
     const config = configForFile(options.config, input.path, options.cliRules ?? {})
     if (!options.cache) {
-      // Without a cache nothing needs the text before its turn: read it just
-      // before it goes to a worker, so the run never holds every file at once
-      // and the workers start on the first file before the last one is read.
-      pending.push({index, path: input.path, text: () => read(input), config, hash: ''})
+      // Without a cache nothing here needs the text: the thread that lints a
+      // file reads it, so this one never holds or copies the texts.
+      pending.push({index, path: input.path, text: input.text !== undefined ? stripBom(input.text) : {maxFileSize}, config, hash: ''})
       return
     }
     const text = read(input)

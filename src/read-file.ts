@@ -4,6 +4,7 @@
  */
 import {closeSync, constants, fstatSync, openSync, readSync, statSync} from 'node:fs'
 import {notLinted, type FileResult} from './results.js'
+import {timed} from './timing.js'
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
 
@@ -121,4 +122,10 @@ export function unreadable(path: string, read: Extract<ReadResult, {ok: false}>)
 /** Drops a leading byte-order mark (positions then match an editor's). */
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+}
+
+/** A lint task's text: given, or read from `path` within `maxFileSize` bytes (timed as `phase:read`). */
+export function readTaskText(task: {path: string; text: string | {maxFileSize: number}}): ReadResult {
+  const {text} = task
+  return typeof text === 'string' ? {ok: true, text} : timed('phase:read', () => readLintFile(task.path, text.maxFileSize))
 }

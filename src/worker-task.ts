@@ -5,6 +5,7 @@
  */
 import {crashedRules, Linter, toFileResult} from './engine.js'
 import type {LintTask, LintTaskResult} from './parallel.js'
+import {readTaskText, unreadable} from './read-file.js'
 import {startTiming, takeTimings} from './timing.js'
 import {rules} from '../rules/index.js'
 
@@ -31,6 +32,9 @@ export async function lintTask(task: LintTask): Promise<LintTaskResult> {
   // The time budget starts now, not when the task was queued.
   if (task.started) Atomics.store(task.started, 0, BigInt(Date.now()))
   if (task.timing) startTiming()
-  const file = await linter.lintText(task.text, task.path, task.config)
+  const read = readTaskText(task)
+  if (!read.ok) return {result: unreadable(task.path, read), crashed: [], timings: takeTimings()}
+  const file = await linter.lintText(read.text, task.path, task.config)
   return {result: toFileResult(file, task.path), crashed: crashedRules(file), timings: takeTimings()}
 }
+

@@ -9,7 +9,11 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 import {cacheKey, loadBundle, readCacheFile, userCacheDir, userCacheFile, writeCacheFile, type CacheCandidate} from '../src/bundle/load.js'
+import {IN_PROCESS_MAX_FILES} from '../src/run-size.js'
 import {ROOT} from './helpers.js'
+
+/** A run this size goes to the worker pool. */
+const POOLED = IN_PROCESS_MAX_FILES + 6
 
 const scratch = mkdtempSync(join(tmpdir(), 'csl-code-cache-'))
 afterAll(() => rmSync(scratch, {recursive: true, force: true}))
@@ -104,25 +108,25 @@ describe('the built executable and its code cache', () => {
     try {
       const home = mkdtempSync(join(scratch, 'home-'))
       const docs = mkdtempSync(join(scratch, 'docs-'))
-      for (let i = 0; i < 6; i++) writeFileSync(join(docs, `case-${i}.md`), `# Case ${i}\n\n## Results\n\nWe significantly reduced latency.\n\nOwner: YOUR_NAME_${i}\n`)
+      for (let i = 0; i < POOLED; i++) writeFileSync(join(docs, `case-${String(i).padStart(2, '0')}.md`), `# Case ${i}\n\n## Results\n\nWe significantly reduced latency.\n\nOwner: YOUR_NAME_${i}\n`)
       const env = {...process.env, XDG_CACHE_HOME: home, LOCALAPPDATA: home}
       const lint = (args: string[]) => spawnSync(process.execPath, [join(copy, 'bin.js'), '--format', 'json', ...args], {encoding: 'utf8', env})
-      const one = lint([join(docs, 'case-0.md')])
+      const one = lint([join(docs, 'case-00.md')])
       expect(one.status).toBe(1)
       const written = readdirSync(join(home, 'casestudy-lint'))
       expect(written).toEqual([expect.stringMatching(/^cli-[0-9a-f]{16}\.cache$/)])
       const file = join(home, 'casestudy-lint', written[0])
       const before = statSync(file).mtimeMs
-      const again = lint([join(docs, 'case-0.md')])
+      const again = lint([join(docs, 'case-00.md')])
       expect(again.stdout).toBe(one.stdout)
       expect(statSync(file).mtimeMs).toBe(before)
       // A larger run: workers load the bundle through the same cache.
       const folder = lint([docs])
       expect(folder.status).toBe(1)
-      expect((JSON.parse(folder.stdout) as unknown[]).length).toBe(6)
+      expect((JSON.parse(folder.stdout) as unknown[]).length).toBe(POOLED)
       expect(JSON.parse(folder.stdout)[0]).toEqual(JSON.parse(one.stdout)[0])
       // Turned off: the run neither reads nor writes the folder.
-      const off = spawnSync(process.execPath, [join(copy, 'bin.js'), '--format', 'json', join(docs, 'case-1.md')], {encoding: 'utf8', env: {...env, XDG_CACHE_HOME: join(scratch, 'elsewhere'), CASESTUDY_LINT_NO_CODE_CACHE: '1'}})
+      const off = spawnSync(process.execPath, [join(copy, 'bin.js'), '--format', 'json', join(docs, 'case-01.md')], {encoding: 'utf8', env: {...env, XDG_CACHE_HOME: join(scratch, 'elsewhere'), CASESTUDY_LINT_NO_CODE_CACHE: '1'}})
       expect(off.status).toBe(1)
       expect(existsSync(join(scratch, 'elsewhere'))).toBe(false)
     } finally {

@@ -9,9 +9,12 @@ import {dirname, join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import type {FileResult} from '../src/engine.js'
 import {parseShard, selectShard} from '../src/shard.js'
+import {IN_PROCESS_MAX_FILES} from '../src/run-size.js'
 import {runCli} from './helpers.js'
 
 const cli = (argv: string[], cwd: string) => runCli(argv, cwd)
+/** A run this size goes to the worker pool (a smaller one is linted in the main thread). */
+const POOLED = IN_PROCESS_MAX_FILES + 6
 
 function project(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'csl-pipe-'))
@@ -56,19 +59,20 @@ function snapshot(dir: string): Record<string, string> {
 
 describe('worker pool', () => {
   it('gives identical JSON with one worker and with the default', async () => {
-    const dir = project(manyDocs(24))
+    // More files than a run lints in the main thread, so the pool does the work.
+    const dir = project(manyDocs(POOLED))
     const serial = await cli(['--format', 'json', '--concurrency', '1', 'docs'], dir)
     const parallel = await cli(['--format', 'json', 'docs'], dir)
     const four = await cli(['--format', 'json', '--concurrency', '4', 'docs'], dir)
     expect(serial.code).toBe(1)
-    expect(JSON.parse(serial.stdout)).toHaveLength(24)
+    expect(JSON.parse(serial.stdout)).toHaveLength(POOLED)
     expect(parallel.stdout).toBe(serial.stdout)
     expect(four.stdout).toBe(serial.stdout)
     expect(parallel.code).toBe(serial.code)
   })
 
   it('reports unreadable files in place among linted ones, the same with and without a cache', async () => {
-    const files = manyDocs(8)
+    const files = manyDocs(POOLED)
     const dir = project(files)
     // Binary and invalid UTF-8 files between readable ones: read when their turn comes (no cache) or up front (cache).
     writeFileSync(join(dir, 'docs/case-02.md'), Buffer.from([0x23, 0x20, 0xff, 0xfe, 0x00, 0x41]))
@@ -84,7 +88,7 @@ describe('worker pool', () => {
   })
 
   it('lints a few named files in this thread with the JSON a worker run gives', async () => {
-    const dir = project(manyDocs(8))
+    const dir = project(manyDocs(POOLED))
     const named = ['docs/case-00.md', 'docs/case-03.md', 'docs/case-04.md']
     const small = await cli(['--format', 'json', ...named], dir)
     const pooled = await cli(['--format', 'json', '--concurrency', '2', 'docs'], dir)

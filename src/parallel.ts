@@ -1,5 +1,5 @@
 /**
- * Lints prepared texts on a worker-thread pool (tinypool). At most one task
+ * Lints files on a worker-thread pool (tinypool). At most one task
  * per worker is in flight, and a task's time budget starts when the worker
  * starts running it (the worker stamps the start into shared memory), so
  * waiting for a fresh worker to boot never counts against a file; a task over
@@ -170,4 +170,3 @@ function budget(started: BigInt64Array, ms: number, controller: AbortController)
 function failed(path: string, reason: string): LintTaskResult {
   return {result: notLinted(path, reason), crashed: [], timings: null}
 }
-

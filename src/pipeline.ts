@@ -1,9 +1,9 @@
 /**
- * The CLI pipeline: read each input, look it up in the cache, lint the rest
- * with each file's effective configuration (a small run in this thread, a
- * larger one on the worker pool), store fresh results in the cache, and
- * return results in input order. The Markdown parser is loaded only when this
- * thread lints.
+ * The CLI pipeline: look each input up in the cache (reading it to hash it),
+ * lint the rest with each file's effective configuration (a small run in this
+ * thread, a larger one on the worker pool, where each worker reads its own
+ * files), store fresh results in the cache, and return results in input
+ * order. The Markdown parser is loaded only when this thread lints.
  */
 import {configForFile, type LoadedConfig} from './config.js'
 import type {EffectiveConfig} from './engine.js'

@@ -48,6 +48,12 @@ export interface CacheCandidate {
 export interface LoadOptions {
   /** Cache files to try, in order (default: next to the bundle, then the user's cache folder). */
   cacheFiles?: CacheCandidate[]
+  /**
+   * Set the V8 flags first (default). Worker threads pass false: V8 flags are
+   * per process, the main thread set them before starting any worker, and
+   * setting them again while other threads compile is best avoided.
+   */
+  setFlags?: boolean
 }
 
 /** The user's cache folder for casestudy-lint (XDG on Unix, LOCALAPPDATA on Windows); null when there is no home. */
@@ -116,7 +122,7 @@ export function writeCacheFile(file: string, key: string, data: Buffer, shared =
 /** Loads the CommonJS bundle at `bundlePath` with the first usable code cache. */
 export function loadBundle<T>(bundlePath: string, options: LoadOptions = {}): LoadedBundle<T> {
   // The flags must be set before compiling: V8 keys its cache data on them.
-  setFlagsFromString(V8_FLAGS)
+  if (options.setFlags !== false) setFlagsFromString(V8_FLAGS)
   const bytes = readFileSync(bundlePath)
   const source = bytes.toString('utf8')
   const require = createRequire(bundlePath)

@@ -4,7 +4,8 @@ import {fileURLToPath} from 'node:url'
 import type * as Bundle from './entry.js'
 import {loadBundle} from './load.js'
 
-const {exports: bundle} = loadBundle<typeof Bundle>(join(dirname(fileURLToPath(import.meta.url)), 'cli.cjs'))
+// The main thread has set the V8 flags for the whole process.
+const {exports: bundle} = loadBundle<typeof Bundle>(join(dirname(fileURLToPath(import.meta.url)), 'cli.cjs'), {setFlags: false})
 const {lintTask, warmUp} = await bundle.loadWorker()
 await warmUp()
 

@@ -10,7 +10,8 @@
 //      two processes at once (the floor for one that uses both cores)
 //
 // Scenarios: the whole corpus cold, the whole corpus with a warm cache
-// (casestudy-lint only; nothing changed), and one file (start-up cost).
+// (casestudy-lint only; nothing changed), and one file (start-up cost; 5
+// samples per tool per round, tools alternating).
 // Also: lint time of a 300-line case study with all rules vs no-placeholders
 // alone, in process. Prints medians, ratios, peak memory and files/second.
 //
@@ -27,6 +28,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const args = parseArgs(process.argv.slice(2))
 const GENERATED = Number(args.files ?? 1000)
 const ROUNDS = Math.max(3, Number(args.rounds ?? 3))
+/** One-file samples per tool per round. */
+const ONE_FILE_SAMPLES = 5
 const BIN = {
   csl: join(ROOT, 'dist', 'bundle', 'bin.js'),
   remark: join(ROOT, 'node_modules', 'remark-cli', 'cli.js'),
@@ -62,7 +65,7 @@ writeFileSync(join(work, '.remarkrc.json'), JSON.stringify({plugins: ['remark-fr
 
 console.log(`corpus: ${files.length} files (${counts.generated} generated case studies, ${counts.generatedMdx} of them MDX; ${counts.readmes} READMEs from node_modules), ${(bytes / 1024 / 1024).toFixed(1)} MB`)
 console.log(`machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}`)
-console.log(`rounds: ${ROUNDS} (tools alternate within each round)\n`)
+console.log(`rounds: ${ROUNDS} (tools alternate within each round; ${ONE_FILE_SAMPLES} one-file samples per tool per round)\n`)
 
 const env = {...process.env, NO_COLOR: '1'}
 const cacheFile = join(work, 'cache.json')
@@ -85,11 +88,16 @@ for (let round = 0; round < ROUNDS; round++) {
   // Rotate the order each round so no tool always runs first.
   for (let i = 0; i < round % order.length; i++) order.push(order.shift())
   for (const name of order) {
-    for (const scenario of ['whole', 'one']) {
-      const argv = commands[name][scenario]
-      if (!argv) continue
-      const sample = Array.isArray(argv[0]) ? await runTogether(argv) : runTool(argv)
-      ;(samples[`${name}\0${scenario}`] ??= []).push(sample)
+    const argv = commands[name].whole
+    const sample = Array.isArray(argv[0]) ? await runTogether(argv) : runTool(argv)
+    ;(samples[`${name}\0whole`] ??= []).push(sample)
+  }
+  // A one-file run takes about half a second, so one sample is at the mercy of
+  // the machine's moment: take several per round, the tools alternating each time.
+  for (let i = 0; i < ONE_FILE_SAMPLES; i++) {
+    for (const name of order) {
+      const argv = commands[name].one
+      if (argv) (samples[`${name}\0one`] ??= []).push(runTool(argv))
     }
   }
 }

@@ -58,7 +58,8 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
 /**
  * How many worker threads to start before the CLI has loaded, from a quick
  * look at the arguments (the CLI checks them properly): none when the run
- * lints nothing or only a few named files (those are linted in this thread).
+ * lints nothing or names at most `IN_PROCESS_MAX_FILES` files (those are
+ * linted in this thread).
  */
 function earlyWorkers(args: readonly string[]): number {
   let values: Record<string, unknown>

@@ -131,24 +131,25 @@ export function loadBundle<T>(bundlePath: string, options: LoadOptions = {}): Lo
   const user = userCacheFile(bundlePath, key)
   const files = options.cacheFiles ?? [{file: `${bundlePath}.cache`, shared: false}, ...(user ? [{file: user, shared: true}] : [])]
   let script: Script | null = null
+  // A script whose cache V8 refused is still compiled: keep it rather than compile again.
+  let refused: Script | null = null
   let cache: CacheState = 'miss'
   let cacheFile: string | null = null
   for (const candidate of files) {
-    const {file} = candidate
     const cachedData = readCacheFile(candidate, key)
     if (!cachedData) continue
     const compiled = new Script(wrapped, {filename: bundlePath, cachedData})
+    cacheFile = candidate.file
     if (compiled.cachedDataRejected) {
       cache = 'rejected'
-      cacheFile = file
+      refused = compiled
       continue
     }
     script = compiled
     cache = 'hit'
-    cacheFile = file
     break
   }
-  script ??= new Script(wrapped, {filename: bundlePath})
+  script ??= refused ?? new Script(wrapped, {filename: bundlePath})
   const module = {exports: {} as T}
   const body = script.runInThisContext() as (exports: T, require: NodeJS.Require, module: {exports: T}, filename: string, dirname: string) => void
   body.call(module.exports, module.exports, require, module, bundlePath, dirname(bundlePath))

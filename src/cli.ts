@@ -66,7 +66,8 @@ Options:
       --stdin-filename <p>  Path to lint standard input as (with -)
       --max-file-size <mb>  Skip files larger than this many MB (default: 10)
       --file-timeout <s>    Stop linting a file after this many seconds (default: 30)
-      --concurrency <n>     Worker threads for runs of over 64 files (default: available cores)
+      --concurrency <n>     Threads that lint, the main one included: a run of over 64
+                            files adds n-1 worker threads (default: available cores)
       --cache               Reuse results for unchanged files
       --cache-location <p>  Cache file or folder (default: .casestudylintcache)
       --shard <i>/<n>       Lint only the i-th of n deterministic shards of the files

@@ -1,16 +1,17 @@
 /**
- * Lints a small run in this thread: a file from an editor or a handful from a
- * pre-commit hook finish before a worker thread would have started. Each file
+ * Lints files in the main thread: all of a small run (a file from an editor
+ * or a handful from a pre-commit hook finish before a worker thread would
+ * have started), and a share of a larger one alongside the workers. Each file
  * keeps its time budget: the lint runs under a `vm` timeout, which stops any
  * JavaScript, a runaway regular expression included. Results match a run on
  * workers: a file that needs a worker's larger call stack (deep nesting) is
- * linted again on the pool, and so is every file after one stopped at its
- * budget (a stopped lint may leave memos half-built). The pool lints with the
- * built-in rules, which are the only ones the CLI runs.
+ * handed to a worker, and after a file is stopped at its budget this thread
+ * lints nothing more (a stopped lint may leave memos half-built). Workers
+ * lint with the built-in rules, which are the only ones the CLI runs.
  */
 import {createContext, Script} from 'node:vm'
 import {crashedRules, Linter, ranOutOfStack, toFileResult} from './engine.js'
-import type {LintTaskResult, PendingTask, PoolOptions} from './parallel.js'
+import type {LintTaskResult, PendingTask} from './parallel.js'
 import {overBudget} from './results.js'
 import {readTaskText, unreadable} from './read-file.js'
 import type {Rule} from './define-rule.js'
@@ -40,42 +41,43 @@ function withinBudget<T>(fn: () => T, ms: number): T {
 
 class BudgetExceeded extends Error {}
 
-export interface InProcessOutcome {
-  /** Results by task index; `undefined` for tasks left to the pool. */
-  results: (LintTaskResult | undefined)[]
-  /** The tasks the pool must lint, by index (with the text when it has been read). */
-  handOff: {index: number; task: PendingTask}[]
-}
+/** What became of one file linted in this thread. */
+export type InProcessOutcome =
+  | {kind: 'linted'; outcome: LintTaskResult}
+  /** It needs a worker's larger call stack: the task, with its text once read. */
+  | {kind: 'hand-off'; task: PendingTask}
+  /** It ran over its budget; this thread lints no more files. */
+  | {kind: 'stopped'; outcome: LintTaskResult}
 
-export async function lintInProcess(tasks: readonly PendingTask[], rules: readonly Rule[], options: Pick<PoolOptions, 'fileTimeout'>): Promise<InProcessOutcome> {
-  const linter = new Linter(rules)
-  const results: (LintTaskResult | undefined)[] = new Array(tasks.length)
-  const handOff: InProcessOutcome['handOff'] = []
-  for (let index = 0; index < tasks.length; index++) {
-    const {path, config, timing} = tasks[index]
+export class InProcessLinter {
+  private readonly linter: Linter
+  /** Set once a file has been stopped at its budget. */
+  stopped = false
+
+  constructor(
+    rules: readonly Rule[],
+    private readonly fileTimeout: number,
+  ) {
+    this.linter = new Linter(rules)
+  }
+
+  async lint(task: PendingTask): Promise<InProcessOutcome> {
+    if (this.stopped) throw new Error('lint: this thread stopped linting after a file ran over its budget')
+    const {path, config, timing} = task
     if (timing) startTiming()
-    const read = readTaskText(tasks[index])
-    if (!read.ok) {
-      results[index] = {result: unreadable(path, read), crashed: [], timings: takeTimings()}
-      continue
-    }
-    const syntax = await linter.prepare(path, config)
+    const read = readTaskText(task)
+    if (!read.ok) return {kind: 'linted', outcome: {result: unreadable(path, read), crashed: [], timings: takeTimings()}}
+    const syntax = await this.linter.prepare(path, config)
     try {
-      const file = withinBudget(() => linter.lintTextSync(read.text, path, config, syntax), options.fileTimeout)
+      const file = withinBudget(() => this.linter.lintTextSync(read.text, path, config, syntax), this.fileTimeout)
       const timings = takeTimings()
-      const crashed = crashedRules(file)
-      if (ranOutOfStack(file)) {
-        handOff.push({index, task: {...tasks[index], text: read.text}})
-        continue
-      }
-      results[index] = {result: toFileResult(file, path), crashed, timings}
+      if (ranOutOfStack(file)) return {kind: 'hand-off', task: {...task, text: read.text}}
+      return {kind: 'linted', outcome: {result: toFileResult(file, path), crashed: crashedRules(file), timings}}
     } catch (error) {
       takeTimings()
       if (!(error instanceof BudgetExceeded)) throw error
-      results[index] = {result: overBudget(path, options.fileTimeout), crashed: [], timings: null}
-      for (let rest = index + 1; rest < tasks.length; rest++) handOff.push({index: rest, task: tasks[rest]})
-      break
+      this.stopped = true
+      return {kind: 'stopped', outcome: {result: overBudget(path, this.fileTimeout), crashed: [], timings: null}}
     }
   }
-  return {results, handOff}
 }

@@ -59,7 +59,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
  * How many worker threads to start before the CLI has loaded, from a quick
  * look at the arguments (the CLI checks them properly): none when the run
  * lints nothing or names at most `IN_PROCESS_MAX_FILES` files (those are
- * linted in this thread).
+ * linted in this thread), else one fewer than the threads that lint.
  */
 function earlyWorkers(args: readonly string[]): number {
   let values: Record<string, unknown>
@@ -71,8 +71,9 @@ function earlyWorkers(args: readonly string[]): number {
   }
   if (values.help || values.version || values.init || values['print-config'] !== undefined || values['explain-template'] !== undefined) return 0
   if (positionals.length > 0 && positionals.length <= IN_PROCESS_MAX_FILES && positionals.every((path) => path === '-' || isFile(path))) return 0
+  // The main thread lints too, so a run of `--concurrency n` has n - 1 workers.
   const wanted = Number(values.concurrency)
-  return typeof values.concurrency === 'string' && Number.isInteger(wanted) && wanted > 0 ? wanted : availableParallelism()
+  return (typeof values.concurrency === 'string' && Number.isInteger(wanted) && wanted > 0 ? wanted : availableParallelism()) - 1
 }
 
 function isFile(path: string): boolean {

@@ -1,13 +1,17 @@
 /**
- * Lints files on a worker-thread pool (tinypool). At most one task
- * per worker is in flight, and a task's time budget starts when the worker
- * starts running it (the worker stamps the start into shared memory), so
- * waiting for a fresh worker to boot never counts against a file; a task over
+ * Lints files on a worker-thread pool (tinypool), in two ways. A share
+ * (`shareWithWorkers`): each worker claims files one after another from a
+ * counter it shares with the main thread, and posts each result as it is
+ * ready. Per file (`lintInWorkers`): one task per file, for the few files the
+ * main thread hands over. Either way a file's time budget starts when a
+ * worker starts it (the worker stamps the start into shared memory), so
+ * waiting for a fresh worker to boot never counts against a file; a file over
  * budget has its worker terminated (the pool starts a fresh one) and becomes
  * a fatal "not linted" result. Results come back in input order, whatever
- * order the workers finish in.
+ * order the threads finish in.
  */
 import {existsSync} from 'node:fs'
+import {MessageChannel, type MessagePort} from 'node:worker_threads'
 import {join} from 'node:path'
 import {createRequire} from 'node:module'
 import {fileURLToPath, pathToFileURL} from 'node:url'
@@ -48,6 +52,21 @@ export interface LintTaskResult {
   crashed: string[]
   timings: Timings | null
 }
+
+/** A worker's share of a run (see `lintShare` in `worker-task.ts`). */
+export interface ShareTask {
+  tasks: readonly PendingTask[]
+  /** The next index to claim, shared by every thread of the run. */
+  next: Int32Array
+  /** When each file was started (`Date.now()`), by index. */
+  started: BigInt64Array
+  /** The index this worker is linting, -1 when none. */
+  claimed: Int32Array
+  port: MessagePort
+}
+
+/** What a worker posts on a share's port: a file's result, then how many it linted. */
+export type ShareMessage = {index: number; outcome: LintTaskResult} | {done: number}
 
 export interface PoolOptions {
   concurrency: number
@@ -116,11 +135,15 @@ function takePrestarted(threads: number): Promise<Tinypool> | null {
 /** A task before a thread takes it. */
 export type PendingTask = Omit<LintTask, 'started'>
 
-export async function lintInWorkers(tasks: readonly PendingTask[], options: PoolOptions): Promise<LintTaskResult[]> {
+/**
+ * Lints tasks one per pool task. Uses `given` (left running) when there is
+ * one, else a pool of its own, stopped at the end.
+ */
+export async function lintInWorkers(tasks: readonly PendingTask[], options: PoolOptions, given?: Tinypool): Promise<LintTaskResult[]> {
   const results: LintTaskResult[] = new Array(tasks.length)
   if (tasks.length === 0) return results
   const threads = Math.max(1, Math.min(options.concurrency, tasks.length))
-  const pool = await (takePrestarted(threads) ?? createPool(threads, threads))
+  const pool = given ?? (await (takePrestarted(threads) ?? createPool(threads, threads)))
   let next = 0
   const lane = async (): Promise<void> => {
     while (next < tasks.length) {
@@ -144,9 +167,87 @@ export async function lintInWorkers(tasks: readonly PendingTask[], options: Pool
   try {
     await Promise.all(Array.from({length: threads}, lane))
   } finally {
-    await pool.destroy()
+    if (!given) await pool.destroy()
   }
   return results
+}
+
+export interface Share {
+  /** Settles when no worker lane is running: the counter has run out, or the workers failed to start. */
+  done: Promise<void>
+  pool: Promise<Tinypool>
+}
+
+/**
+ * Starts `lanes` workers, each claiming files from `next` (shared with the
+ * main thread) and storing results into `results` by index. A worker whose
+ * file runs over budget is terminated and its lane goes on in a fresh worker;
+ * so does a lane whose worker failed, with that file reported as not linted.
+ * A lane that fails before claiming a file stops: its files are left to the
+ * other threads, and any file left without a result to the caller. Budgets
+ * are checked whenever this thread's event loop runs, so while the main
+ * thread lints a file of its own, a stop can wait until that file is done.
+ */
+export function shareWithWorkers(tasks: readonly PendingTask[], next: Int32Array, results: (LintTaskResult | undefined)[], lanes: number, options: PoolOptions): Share {
+  const pool = takePrestarted(lanes) ?? createPool(lanes, lanes)
+  const started = new BigInt64Array(new SharedArrayBuffer(8 * tasks.length))
+  /** The worker each lane runs now: what it is linting, and how to stop it. */
+  const running = new Set<{claimed: Int32Array; controller: AbortController; stoppedAt: number}>()
+  const left = (): boolean => Atomics.load(next, 0) < tasks.length
+
+  const watch = setInterval(
+    () => {
+      for (const run of running) {
+        const index = Atomics.load(run.claimed, 0)
+        if (index < 0 || results[index] !== undefined || run.controller.signal.aborted) continue
+        if (Date.now() - Number(Atomics.load(started, index)) <= options.fileTimeout) continue
+        run.stoppedAt = index
+        run.controller.abort()
+      }
+    },
+    Math.max(1, Math.min(50, options.fileTimeout / 4)),
+  )
+
+  const runLane = async (): Promise<void> => {
+    const workers = await pool
+    while (left()) {
+      const {port1, port2} = new MessageChannel()
+      let finished: () => void = () => {}
+      const drained = new Promise<void>((resolve) => (finished = resolve))
+      port1.on('message', (message: ShareMessage) => {
+        if ('done' in message) finished()
+        else results[message.index] ??= message.outcome
+      })
+      // Each worker gets its own claim slot: one being terminated cannot touch the next one's.
+      const run = {claimed: new Int32Array(new SharedArrayBuffer(4)).fill(-1), controller: new AbortController(), stoppedAt: -1}
+      running.add(run)
+      const share: ShareTask = {tasks, next, started, claimed: run.claimed, port: port2}
+      try {
+        await workers.run(share, {name: 'lintShare', transferList: [port2], signal: run.controller.signal})
+        await drained
+        return
+      } catch (error) {
+        const aborted = run.controller.signal.aborted
+        const index = aborted ? run.stoppedAt : Atomics.load(run.claimed, 0)
+        if (index < 0) return
+        results[index] ??= aborted
+          ? {result: overBudget(tasks[index].path, options.fileTimeout), crashed: [], timings: null}
+          : failed(tasks[index].path, `Not linted: the worker failed (${error instanceof Error ? error.message : String(error)})`)
+      } finally {
+        running.delete(run)
+        port1.close()
+      }
+    }
+  }
+
+  const done = Promise.all(Array.from({length: lanes}, runLane)).then(
+    () => clearInterval(watch),
+    (error: unknown) => {
+      clearInterval(watch)
+      throw error
+    },
+  )
+  return {done, pool}
 }
 
 /**

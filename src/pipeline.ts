@@ -1,9 +1,9 @@
 /**
  * The CLI pipeline: look each input up in the cache (reading it to hash it),
  * lint the rest with each file's effective configuration (a small run in this
- * thread, a larger one on the worker pool, where each worker reads its own
- * files), store fresh results in the cache, and return results in input
- * order. The Markdown parser is loaded only when this thread lints.
+ * thread, a larger one shared between this thread and workers; the thread
+ * that lints a file reads it), store fresh results in the cache, and return
+ * results in input order.
  */
 import {configForFile, type LoadedConfig} from './config.js'
 import type {EffectiveConfig} from './engine.js'
@@ -14,14 +14,13 @@ import type {FileResult} from './results.js'
 import type {LintCache} from './cache.js'
 import {addTimings, timed, type Timings} from './timing.js'
 import type {LintTaskResult, PendingTask, TaskText} from './parallel.js'
-import {IN_PROCESS_MAX_FILES, poolState} from './run-size.js'
 
 export interface PipelineOptions {
   rules: readonly Rule[]
   config: LoadedConfig
   cliRules?: Readonly<Record<string, RuleSetting>>
   maxFileSize?: number
-  /** Worker threads. */
+  /** Threads that lint, the main thread included. */
   concurrency: number
   /** Per-file time budget in milliseconds. */
   fileTimeout: number
@@ -83,16 +82,8 @@ export async function runInputs(inputs: readonly Input[], options: PipelineOptio
   return {results, crashed, timings}
 }
 
-/** Lints a small run in this thread and a larger one on the worker pool; the results are the same. */
+/** Lints the tasks on this thread and, for a larger run, workers beside it. */
 async function lint(tasks: PendingTask[], options: PipelineOptions): Promise<LintTaskResult[]> {
-  const pool = {concurrency: options.concurrency, fileTimeout: options.fileTimeout}
-  if (tasks.length > IN_PROCESS_MAX_FILES) return (await import('./parallel.js')).lintInWorkers(tasks, pool)
-  if (poolState.prestarted) void (await import('./parallel.js')).stopPrestartedPool()
-  const {lintInProcess} = await import('./in-process.js')
-  const {results, handOff} = await lintInProcess(tasks, options.rules, pool)
-  if (handOff.length > 0) {
-    const redone = await (await import('./parallel.js')).lintInWorkers(handOff.map((item) => item.task), pool)
-    handOff.forEach((item, i) => (results[item.index] = redone[i]))
-  }
-  return results as LintTaskResult[]
+  const {lintAll} = await import('./schedule.js')
+  return lintAll(tasks, {rules: options.rules, concurrency: options.concurrency, fileTimeout: options.fileTimeout})
 }

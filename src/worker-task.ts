@@ -4,7 +4,7 @@
  * entry module (`worker.ts`, or the bundle's) awaits `warmUp` first.
  */
 import {crashedRules, Linter, toFileResult} from './engine.js'
-import type {LintTask, LintTaskResult} from './parallel.js'
+import type {LintTask, LintTaskResult, ShareMessage, ShareTask} from './parallel.js'
 import {readTaskText, unreadable} from './read-file.js'
 import {startTiming, takeTimings} from './timing.js'
 import {rules} from '../rules/index.js'
@@ -38,3 +38,29 @@ export async function lintTask(task: LintTask): Promise<LintTaskResult> {
   return {result: toFileResult(file, task.path), crashed: crashedRules(file), timings: takeTimings()}
 }
 
+
+/**
+ * Lints a share of a run: claims the next file from the counter the threads
+ * share until none is left, stamping when each starts (the main thread stops
+ * a worker whose file runs over its budget), and posts each result on the
+ * share's port as soon as it is ready. Ends with a `done` message.
+ */
+export async function lintShare(share: ShareTask): Promise<void> {
+  const {tasks, next, started, claimed, port} = share
+  let done = 0
+  try {
+    for (;;) {
+      const index = Atomics.add(next, 0, 1)
+      if (index >= tasks.length) break
+      Atomics.store(started, index, BigInt(Date.now()))
+      Atomics.store(claimed, 0, index)
+      const outcome = await lintTask(tasks[index])
+      port.postMessage({index, outcome} satisfies ShareMessage)
+      Atomics.store(claimed, 0, -1)
+      done++
+    }
+    port.postMessage({done} satisfies ShareMessage)
+  } finally {
+    port.close()
+  }
+}

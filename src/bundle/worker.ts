@@ -6,7 +6,8 @@ import {loadBundle} from './load.js'
 
 // The main thread has set the V8 flags for the whole process.
 const {exports: bundle} = loadBundle<typeof Bundle>(join(dirname(fileURLToPath(import.meta.url)), 'cli.cjs'), {setFlags: false})
-const {lintTask, warmUp} = await bundle.loadWorker()
+const {lintShare, lintTask, warmUp} = await bundle.loadWorker()
 await warmUp()
 
 export default lintTask
+export {lintShare}

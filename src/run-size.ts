@@ -1,12 +1,12 @@
 /**
- * Small runs are linted in the main thread (see `in-process.ts`): up to this
- * many files, starting worker threads costs more than it saves. Each worker
- * boots Node, loads the code and warms up on its own, while the main thread
- * warms up once. Measured on the benchmark's case studies (2 cores, medians):
- * 8 files 0.61 s here against 0.85 s on workers, 32 files 1.26 s against
- * 1.81 s, 64 files 2.09 s against 2.44 s, 96 files 2.80 s against 3.73 s.
- * Larger runs use the worker pool, which `main.ts` starts early, before the
- * CLI has loaded.
+ * Small runs are linted in the main thread alone (see `schedule.ts`): up to
+ * this many files, a worker beside it saves little or nothing, since it first
+ * boots Node, loads the code and warms up on its own (its first file starts
+ * about half a second in). Measured on the benchmark's case studies (2 cores,
+ * medians of 3), main thread alone against main thread and one worker:
+ * 32 files 2.10 s against 2.07 s, 64 files 3.15 s against 2.99 s, 128 files
+ * 4.20 s against 4.02 s, 256 files 7.04 s against 6.07 s. Larger runs add
+ * workers, which `main.ts` starts early, before the CLI has loaded.
  */
 export const IN_PROCESS_MAX_FILES = 64
 

@@ -34,8 +34,13 @@ export async function lintAll(tasks: readonly PendingTask[], options: ScheduleOp
   const workers = workersFor(tasks.length, options.concurrency)
   const pool = {concurrency: options.concurrency, fileTimeout: options.fileTimeout}
   let share: Share | null = null
-  if (workers > 0) share = (await import('./parallel.js')).shareWithWorkers(tasks, next, results, workers, pool)
-  else if (poolState.prestarted) void (await import('./parallel.js')).stopPrestartedPool()
+  if (workers > 0) {
+    share = (await import('./parallel.js')).shareWithWorkers(tasks, next, results, workers, pool)
+    // Wait until the pool library has loaded and the workers are starting: an
+    // ES module loads over several turns of the event loop, and once this
+    // thread lints, it yields only between its files.
+    await share.pool.catch(() => undefined)
+  } else if (poolState.prestarted) void (await import('./parallel.js')).stopPrestartedPool()
 
   const here = new InProcessLinter(options.rules, options.fileTimeout)
   const handedOff = new Map<number, PendingTask>()

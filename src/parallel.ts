@@ -20,6 +20,7 @@ import type {EffectiveConfig} from './engine.js'
 import {notLinted, overBudget, type FileResult} from './results.js'
 import {PACKAGE_ROOT} from './meta.js'
 import {poolState} from './run-size.js'
+import {importModule} from './module-importer.js'
 import type {Timings} from './timing.js'
 
 /**
@@ -79,16 +80,6 @@ function workerFile(): string {
   const here = fileURLToPath(new URL('./worker.js', import.meta.url))
   if (existsSync(here)) return here
   return join(PACKAGE_ROOT, 'dist', 'src', 'worker.js')
-}
-
-/**
- * Imports an ES module by URL. Code the bundle's loader runs in a vm script
- * cannot call `import()` itself, so the loader hands in its own.
- */
-let importModule = (url: string): Promise<unknown> => import(url)
-
-export function setModuleImporter(importer: (url: string) => Promise<unknown>): void {
-  importModule = importer
 }
 
 let tinypool: Promise<typeof Tinypool> | null = null

@@ -6,7 +6,7 @@
  * in its own with `setModuleImporter` (used for tinypool, an ES module).
  */
 export {main} from '../main.js'
-export {setModuleImporter} from '../parallel.js'
+export {setModuleImporter} from '../module-importer.js'
 
 export function loadWorker(): Promise<typeof import('../worker-task.js')> {
   return import('../worker-task.js')

@@ -4,7 +4,7 @@
  * atomically (temp file + rename) and only at its own location. A missing,
  * corrupt or unreadable cache is ignored and rebuilt, never an error.
  */
-import {createHash} from 'node:crypto'
+import {hashText} from './hash.js'
 import {readFileSync, renameSync, statSync, unlinkSync, writeFileSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import type {EffectiveConfig, FileResult} from './engine.js'
@@ -25,9 +25,7 @@ interface CacheData {
   entries: Record<string, Entry>
 }
 
-export function hashText(text: string): string {
-  return createHash('sha1').update(text).digest('hex')
-}
+export {hashText}
 
 /** Cache file path for `--cache-location` (a file, or a folder to put the default name in). */
 export function cachePath(cwd: string, location: string | undefined): string {

@@ -13,7 +13,7 @@ import {createContext, Script} from 'node:vm'
 import {crashedRules, Linter, ranOutOfStack, toFileResult} from './engine.js'
 import type {LintTaskResult, PendingTask} from './parallel.js'
 import {overBudget} from './results.js'
-import {readTaskText, unreadable} from './read-file.js'
+import {contentHash, readTaskText, unreadable} from './read-file.js'
 import type {Rule} from './define-rule.js'
 import {startTiming, takeTimings} from './timing.js'
 
@@ -44,8 +44,8 @@ class BudgetExceeded extends Error {}
 /** What became of one file linted in this thread. */
 export type InProcessOutcome =
   | {kind: 'linted'; outcome: LintTaskResult}
-  /** It needs a worker's larger call stack: the task, with its text once read. */
-  | {kind: 'hand-off'; task: PendingTask}
+  /** It needs a worker's larger call stack (the worker reads the file again). */
+  | {kind: 'hand-off'}
   /** It ran over its budget; this thread lints no more files. */
   | {kind: 'stopped'; outcome: LintTaskResult}
 
@@ -71,8 +71,8 @@ export class InProcessLinter {
     try {
       const file = withinBudget(() => this.linter.lintTextSync(read.text, path, config, syntax), this.fileTimeout)
       const timings = takeTimings()
-      if (ranOutOfStack(file)) return {kind: 'hand-off', task: {...task, text: read.text}}
-      return {kind: 'linted', outcome: {result: toFileResult(file, path), crashed: crashedRules(file), timings}}
+      if (ranOutOfStack(file)) return {kind: 'hand-off'}
+      return {kind: 'linted', outcome: {result: toFileResult(file, path), crashed: crashedRules(file), timings, ...contentHash(task, read.text)}}
     } catch (error) {
       takeTimings()
       if (!(error instanceof BudgetExceeded)) throw error

@@ -33,11 +33,12 @@ import type {Timings} from './timing.js'
 const YOUNG_GENERATION_MB = 32
 
 /**
- * A task's text: given (standard input, or a file the cache has read), or
- * read from `path` by the thread that lints it, within a size limit. Workers
- * read their own files, so the main thread neither holds nor copies the texts.
+ * A task's text: given (standard input), or read from `path` by the thread
+ * that lints it, within a size limit, so the main thread neither holds nor
+ * copies the texts. With `hash`, that thread also reports the content hash of
+ * what it read, which the lint cache stores the result under.
  */
-export type TaskText = string | {maxFileSize: number}
+export type TaskText = string | {maxFileSize: number; hash?: boolean}
 
 export interface LintTask {
   path: string
@@ -52,6 +53,8 @@ export interface LintTaskResult {
   result: FileResult
   crashed: string[]
   timings: Timings | null
+  /** The content hash of the text linted, when the task asked for it. */
+  hash?: string
 }
 
 /** A worker's share of a run (see `lintShare` in `worker-task.ts`). */

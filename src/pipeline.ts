@@ -64,7 +64,9 @@ export async function runInputs(inputs: readonly Input[], options: PipelineOptio
     const hash = hashText(text.text)
     const cached = options.cache.get(input.path, hash, config)
     if (cached) results[index] = cached
-    else pending.push({index, path: input.path, text: text.text, config, hash})
+    // A file is read again by the thread that lints it, which reports the hash
+    // of what it read: the result is stored under the content it came from.
+    else pending.push({index, path: input.path, text: input.text !== undefined ? text.text : {maxFileSize, hash: true}, config, hash})
   })
 
   const done = await lint(
@@ -76,8 +78,11 @@ export async function runInputs(inputs: readonly Input[], options: PipelineOptio
     results[item.index] = outcome.result
     addTimings(timings, outcome.timings)
     if (outcome.crashed.length) crashed.push({filePath: item.path, rules: outcome.crashed})
-    // Results of crashed rules or stopped files are not cached: the next run tries again.
-    else if (options.cache && !outcome.result.messages.some((m) => m.fatal && /^Not linted/.test(m.message))) options.cache.set(item.path, item.hash, item.config, outcome.result)
+    else if (options.cache) {
+      // Results of crashed rules, stopped files or a failed read are not cached: the next run tries again.
+      const hash = typeof item.text === 'string' ? item.hash : outcome.hash
+      if (hash && !outcome.result.messages.some((m) => m.fatal && /^Not linted/.test(m.message))) options.cache.set(item.path, hash, item.config, outcome.result)
+    }
   })
   return {results, crashed, timings}
 }

@@ -5,6 +5,7 @@
 import {closeSync, constants, fstatSync, openSync, readSync, statSync} from 'node:fs'
 import {notLinted, type FileResult} from './results.js'
 import {timed} from './timing.js'
+import {hashText} from './hash.js'
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
 
@@ -125,7 +126,12 @@ export function stripBom(text: string): string {
 }
 
 /** A lint task's text: given, or read from `path` within `maxFileSize` bytes (timed as `phase:read`). */
-export function readTaskText(task: {path: string; text: string | {maxFileSize: number}}): ReadResult {
+export function readTaskText(task: {path: string; text: string | {maxFileSize: number; hash?: boolean}}): ReadResult {
   const {text} = task
   return typeof text === 'string' ? {ok: true, text} : timed('phase:read', () => readLintFile(task.path, text.maxFileSize))
+}
+
+/** `{hash}` of `text` when the task asked for its content hash (see `TaskText`), else nothing. */
+export function contentHash(task: {text: string | {hash?: boolean}}, text: string): {hash?: string} {
+  return typeof task.text === 'object' && task.text.hash ? {hash: hashText(text)} : {}
 }

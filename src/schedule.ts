@@ -43,13 +43,12 @@ export async function lintAll(tasks: readonly PendingTask[], options: ScheduleOp
   } else if (poolState.prestarted) void (await import('./parallel.js')).stopPrestartedPool()
 
   const here = new InProcessLinter(options.rules, options.fileTimeout)
-  const handedOff = new Map<number, PendingTask>()
   while (!here.stopped) {
     const index = Atomics.add(next, 0, 1)
     if (index >= tasks.length) break
     const outcome = await here.lint(tasks[index])
-    if (outcome.kind === 'hand-off') handedOff.set(index, outcome.task)
-    else results[index] = outcome.outcome
+    // A file handed off keeps no result here: the pass at the end lints it.
+    if (outcome.kind !== 'hand-off') results[index] = outcome.outcome
     // Let the workers' results and budget checks in between this thread's files.
     if (share) await new Promise((resolve) => setImmediate(resolve))
   }
@@ -63,7 +62,7 @@ export async function lintAll(tasks: readonly PendingTask[], options: ScheduleOp
     const given = share ? await share.pool.catch(() => undefined) : undefined
     if (failure && !given) throw failure
     const redone = await parallel.lintInWorkers(
-      rest.map((index) => handedOff.get(index) ?? tasks[index]),
+      rest.map((index) => tasks[index]),
       pool,
       given,
     )

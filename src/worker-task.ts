@@ -5,7 +5,7 @@
  */
 import {crashedRules, Linter, toFileResult} from './engine.js'
 import type {LintTask, LintTaskResult, ShareMessage, ShareTask} from './parallel.js'
-import {readTaskText, unreadable} from './read-file.js'
+import {contentHash, readTaskText, unreadable} from './read-file.js'
 import {startTiming, takeTimings} from './timing.js'
 import {rules} from '../rules/index.js'
 
@@ -35,7 +35,7 @@ export async function lintTask(task: LintTask): Promise<LintTaskResult> {
   const read = readTaskText(task)
   if (!read.ok) return {result: unreadable(task.path, read), crashed: [], timings: takeTimings()}
   const file = await linter.lintText(read.text, task.path, task.config)
-  return {result: toFileResult(file, task.path), crashed: crashedRules(file), timings: takeTimings()}
+  return {result: toFileResult(file, task.path), crashed: crashedRules(file), timings: takeTimings(), ...contentHash(task, read.text)}
 }
 
 

@@ -13,6 +13,7 @@ import {lintInWorkers, shareWithWorkers, type LintTaskResult, type PendingTask, 
 import {lintAll, workersFor} from '../src/schedule.js'
 import {IN_PROCESS_MAX_FILES} from '../src/run-size.js'
 import {rules} from '../rules/index.js'
+import {hashText} from '../src/hash.js'
 
 const config = {rules: Object.fromEntries(rules.map((rule) => [rule.id, [1, rule.resolveOptions(undefined)] as const])), settings: {templates: []}}
 const task = (path: string, text: TaskText): PendingTask => ({path, text, config, timing: false})
@@ -44,9 +45,9 @@ describe('InProcessLinter', () => {
     expect(there[2].result.messages.length).toBeGreaterThan(0)
   })
 
-  it('hands a file nested deeper than this thread allows back, with its text', async () => {
+  it('hands back a file nested deeper than this thread allows', async () => {
     const outcome = await new InProcessLinter(rules, 30_000).lint(fileTask('quotes.md', deep))
-    expect(outcome).toEqual({kind: 'hand-off', task: expect.objectContaining({path: join(dir, 'quotes.md'), text: deep})})
+    expect(outcome).toEqual({kind: 'hand-off'})
   })
 
   it('stops a file at its budget and then refuses to lint more', async () => {
@@ -76,6 +77,21 @@ describe('lintAll', () => {
     expect(shared).toEqual(alone)
     expect(alone.map((outcome) => outcome.result.filePath)).toEqual(tasks.map((item) => item.path))
     expect(alone.every((outcome) => ruleIds(outcome)?.includes('no-placeholders'))).toBe(true)
+  })
+
+  it('reports the content hash of what the linting thread read, when asked, on every thread', async () => {
+    const tasks = Array.from({length: IN_PROCESS_MAX_FILES + 4}, (_, i) => {
+      writeFileSync(join(dir, `h${i}.md`), doc(i))
+      return task(join(dir, `h${i}.md`), {maxFileSize: 1024 * 1024, hash: true})
+    })
+    for (const concurrency of [1, 2]) {
+      const results = await lintAll(tasks, {rules, concurrency, fileTimeout: 30_000})
+      expect(results.map((outcome) => outcome.hash)).toEqual(tasks.map((_, i) => hashText(doc(i))))
+    }
+    const [plain] = await lintAll([task('given.md', doc(1))], {rules, concurrency: 1, fileTimeout: 30_000})
+    const [unasked] = await lintInWorkers([fileTask('unasked.md', doc(1))], {concurrency: 1, fileTimeout: 30_000})
+    expect(plain.hash).toBeUndefined()
+    expect(unasked.hash).toBeUndefined()
   })
 
   it('lints a file too deep for the main thread on a worker', async () => {

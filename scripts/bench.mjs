@@ -148,6 +148,15 @@ console.log(`  one file:            ${ratios.oneFileVsMarkdownlint.toFixed(2)}x 
 console.log(`  300-line case study: all rules take ${inProcess.toFixed(2)}x the time of no-placeholders alone (in process, parse included)`)
 console.log(`  peak memory, whole corpus: ${cslWhole.peakMiB ? cslWhole.peakMiB.toFixed(0) + ' MiB' : 'not measured (/usr/bin/time missing)'}`)
 
+// Each round runs the tools back to back, so a ratio within one round is less
+// exposed to the machine's slower and faster spells than a ratio of medians.
+const perRound = (peer) => samples[`casestudy-lint\0whole`].map((sample, round) => sample.seconds / samples[`${peer}\0whole`][round].seconds)
+console.log('  whole corpus, cold, round by round:')
+for (const [label, peer] of [['remark-cli', 'remark-cli + lint-recommended'], ['markdownlint-cli2', 'markdownlint-cli2'], ['bare parse', 'bare parse (1 thread)']]) {
+  console.log(`    ${label.padEnd(18)} ${perRound(peer).map((ratio) => ratio.toFixed(2) + 'x').join('  ')}`)
+}
+console.log(`    casestudy-lint s   ${samples[`casestudy-lint\0whole`].map((sample) => sample.seconds.toFixed(2)).join('  ')}`)
+
 const same = readFileSync(join(work, 'csl.json'), 'utf8') === readFileSync(join(work, 'csl-warm.json'), 'utf8')
 console.log(`  warm-cache JSON identical to cold JSON: ${same ? 'yes' : 'NO'}`)
 

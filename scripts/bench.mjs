@@ -31,7 +31,7 @@ const ROUNDS = Math.max(3, Number(args.rounds ?? 3))
 /** One-file samples per tool per round. */
 const ONE_FILE_SAMPLES = 5
 const BIN = {
-  csl: join(ROOT, 'dist', 'bundle', 'bin.js'),
+  csl: join(ROOT, 'dist', 'bundle', 'bin.cjs'),
   remark: join(ROOT, 'node_modules', 'remark-cli', 'cli.js'),
   markdownlint: join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs'),
   parse: join(ROOT, 'scripts', 'bench-parse.mjs'),

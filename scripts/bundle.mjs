@@ -4,7 +4,8 @@
 //                  CommonJS file (MDX support and reporters stay lazily
 //                  initialised inside it), loaded through V8's code cache
 //   cli.cjs.cache  that cache, written by linting the bundled examples once
-//   bin.js         the executable: loads cli.cjs and runs it
+//   bin.cjs        the executable: loads cli.cjs and runs it (CommonJS, so Node
+//                  starts it without its ES module loader)
 //   worker.js      the worker-thread entry: loads cli.cjs and its lint task
 //   load.js        the loader both use (src/bundle/load.ts)
 //
@@ -42,7 +43,18 @@ await build({
 
 await build({
   ...common,
-  entryPoints: {bin: 'dist/src/bundle/bin.js', worker: 'dist/src/bundle/worker.js', load: 'dist/src/bundle/load.js'},
+  entryPoints: {bin: 'dist/src/bundle/bin.js'},
+  outdir: 'dist/bundle',
+  outExtension: {'.js': '.cjs'},
+  format: 'cjs',
+  define: {'import.meta.url': '__csl_import_meta_url'},
+  banner: {js: "var __csl_import_meta_url = require('node:url').pathToFileURL(__filename).href;"},
+})
+
+// The worker entry stays an ES module: it awaits its warm-up before the pool sees it ready.
+await build({
+  ...common,
+  entryPoints: {worker: 'dist/src/bundle/worker.js', load: 'dist/src/bundle/load.js'},
   outdir: 'dist/bundle',
   splitting: true,
   format: 'esm',

@@ -6,7 +6,7 @@ import {readdirSync, statSync} from 'node:fs'
 import {join} from 'node:path'
 
 const sources = ['src', 'rules', 'scripts', 'templates', 'package.json', 'tsconfig.json', 'tsconfig.build.json']
-const built = ['dist/bundle/bin.js', 'dist/bundle/cli.cjs', 'dist/bundle/cli.cjs.cache', 'dist/src/index.js', 'dist/template-profiles.json']
+const built = ['dist/bundle/bin.cjs', 'dist/bundle/cli.cjs', 'dist/bundle/cli.cjs.cache', 'dist/src/index.js', 'dist/template-profiles.json']
 
 function newest(path) {
   const stat = statSync(path)

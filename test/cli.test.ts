@@ -306,7 +306,7 @@ describe('inline comments', () => {
 
 describe('binary', () => {
   it('runs the built executable with exit codes and output', () => {
-    const bin = join(ROOT, 'dist', 'bundle', 'bin.js')
+    const bin = join(ROOT, 'dist', 'bundle', 'bin.cjs')
     const dir = project({'a.md': BAD})
     const bad = spawnSync(process.execPath, [bin, '--format', 'json', 'a.md'], {cwd: dir, encoding: 'utf8'})
     expect(bad.status).toBe(1)

@@ -94,7 +94,7 @@ describe('the built executable and its code cache', () => {
   it('ships a cache the executable uses, so it writes nothing to the user cache folder', () => {
     expect(existsSync(join(built, 'cli.cjs.cache'))).toBe(true)
     const home = mkdtempSync(join(scratch, 'home-'))
-    const run = spawnSync(process.execPath, [join(built, 'bin.js'), '--format', 'json', join(ROOT, 'examples', 'unfinished-case-study.md')], {encoding: 'utf8', env: {...process.env, XDG_CACHE_HOME: home, LOCALAPPDATA: home}})
+    const run = spawnSync(process.execPath, [join(built, 'bin.cjs'), '--format', 'json', join(ROOT, 'examples', 'unfinished-case-study.md')], {encoding: 'utf8', env: {...process.env, XDG_CACHE_HOME: home, LOCALAPPDATA: home}})
     expect(run.status).toBe(1)
     expect(JSON.parse(run.stdout)[0].messages.length).toBeGreaterThan(0)
     expect(readdirSync(home)).toEqual([])
@@ -110,7 +110,7 @@ describe('the built executable and its code cache', () => {
       const docs = mkdtempSync(join(scratch, 'docs-'))
       for (let i = 0; i < POOLED; i++) writeFileSync(join(docs, `case-${String(i).padStart(2, '0')}.md`), `# Case ${i}\n\n## Results\n\nWe significantly reduced latency.\n\nOwner: YOUR_NAME_${i}\n`)
       const env = {...process.env, XDG_CACHE_HOME: home, LOCALAPPDATA: home}
-      const lint = (args: string[]) => spawnSync(process.execPath, [join(copy, 'bin.js'), '--format', 'json', ...args], {encoding: 'utf8', env})
+      const lint = (args: string[]) => spawnSync(process.execPath, [join(copy, 'bin.cjs'), '--format', 'json', ...args], {encoding: 'utf8', env})
       const one = lint([join(docs, 'case-00.md')])
       expect(one.status).toBe(1)
       const written = readdirSync(join(home, 'casestudy-lint'))
@@ -126,7 +126,7 @@ describe('the built executable and its code cache', () => {
       expect((JSON.parse(folder.stdout) as unknown[]).length).toBe(POOLED)
       expect(JSON.parse(folder.stdout)[0]).toEqual(JSON.parse(one.stdout)[0])
       // Turned off: the run neither reads nor writes the folder.
-      const off = spawnSync(process.execPath, [join(copy, 'bin.js'), '--format', 'json', join(docs, 'case-01.md')], {encoding: 'utf8', env: {...env, XDG_CACHE_HOME: join(scratch, 'elsewhere'), CASESTUDY_LINT_NO_CODE_CACHE: '1'}})
+      const off = spawnSync(process.execPath, [join(copy, 'bin.cjs'), '--format', 'json', join(docs, 'case-01.md')], {encoding: 'utf8', env: {...env, XDG_CACHE_HOME: join(scratch, 'elsewhere'), CASESTUDY_LINT_NO_CODE_CACHE: '1'}})
       expect(off.status).toBe(1)
       expect(existsSync(join(scratch, 'elsewhere'))).toBe(false)
     } finally {

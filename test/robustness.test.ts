@@ -43,7 +43,7 @@ async function cli(argv: string[], cwd: string, readStdin?: () => Promise<string
 }
 
 const ALL_WARN = {rules: Object.fromEntries(rules.map((rule) => [rule.id, 'warn']))}
-const BIN = join(ROOT, 'dist', 'bundle', 'bin.js')
+const BIN = join(ROOT, 'dist', 'bundle', 'bin.cjs')
 
 /** The other file in every run: one placeholder at 3:8-3:17. */
 const COMPANION = '# Companion\n\nOwner: YOUR_NAME.\n'

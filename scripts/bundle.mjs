@@ -30,23 +30,14 @@ const common = {
   logLevel: 'warning',
 }
 
+// Each CommonJS entry is bundled on its own (CommonJS output has no shared chunks).
 await build({
   ...common,
-  entryPoints: {cli: 'dist/src/bundle/entry.js'},
+  entryPoints: {cli: 'dist/src/bundle/entry.js', bin: 'dist/src/bundle/bin.js'},
   outdir: 'dist/bundle',
   outExtension: {'.js': '.cjs'},
   format: 'cjs',
-  // The loader runs the file as a CommonJS module body, so `__filename` is the bundle's path.
-  define: {'import.meta.url': '__csl_import_meta_url'},
-  banner: {js: "var __csl_import_meta_url = require('node:url').pathToFileURL(__filename).href;"},
-})
-
-await build({
-  ...common,
-  entryPoints: {bin: 'dist/src/bundle/bin.js'},
-  outdir: 'dist/bundle',
-  outExtension: {'.js': '.cjs'},
-  format: 'cjs',
+  // Both run as CommonJS module bodies (the loader wraps cli.cjs like one), so `__filename` is the file's path.
   define: {'import.meta.url': '__csl_import_meta_url'},
   banner: {js: "var __csl_import_meta_url = require('node:url').pathToFileURL(__filename).href;"},
 })

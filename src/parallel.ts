@@ -69,8 +69,8 @@ export interface ShareTask {
   port: MessagePort
 }
 
-/** What a worker posts on a share's port: a file's result, then how many it linted. */
-export type ShareMessage = {index: number; outcome: LintTaskResult} | {done: number}
+/** What a worker posts on a share's port: each file's result, then `done` once the counter has run out. */
+export type ShareMessage = {index: number; outcome: LintTaskResult} | {done: true}
 
 export interface PoolOptions {
   concurrency: number

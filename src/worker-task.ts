@@ -47,7 +47,6 @@ export async function lintTask(task: LintTask): Promise<LintTaskResult> {
  */
 export async function lintShare(share: ShareTask): Promise<void> {
   const {tasks, next, started, claimed, port} = share
-  let done = 0
   try {
     for (;;) {
       const index = Atomics.add(next, 0, 1)
@@ -57,9 +56,8 @@ export async function lintShare(share: ShareTask): Promise<void> {
       const outcome = await lintTask(tasks[index])
       port.postMessage({index, outcome} satisfies ShareMessage)
       Atomics.store(claimed, 0, -1)
-      done++
     }
-    port.postMessage({done} satisfies ShareMessage)
+    port.postMessage({done: true} satisfies ShareMessage)
   } finally {
     port.close()
   }

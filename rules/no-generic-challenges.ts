@@ -17,6 +17,8 @@ import {
   hasChallengeDetail,
   isChallengeTemplatePrompt,
 } from '../src/text/challenges.js'
+import {allMatches} from '../src/text/all-matches.js'
+import {letterRe} from '../src/text/letter-re.js'
 
 /** Above this many words of problem description besides the headline, a challenge is taken as explained. */
 const EXPLAINED_BODY_WORDS = 20
@@ -86,8 +88,19 @@ function problemParts(body: string[]): string[] {
   return parts
 }
 
+/** The space after a sentence's end, before the next one's capital, digit or emphasis. */
+const SENTENCE_GAP_RE = letterRe(String.raw`(?<=\p{L}{2}[.!?])\s+(?=[\p{Lu}\p{N}*_])`, 'gu')
+
+/** `text.split(SENTENCE_GAP_RE)`, by search rather than by `split`'s position-by-position tries. */
 function splitOnSentences(text: string): string[] {
-  return text.split(/(?<=\p{L}{2}[.!?])\s+(?=[\p{Lu}\p{N}*_])/u)
+  const parts: string[] = []
+  let from = 0
+  for (const gap of allMatches(text, SENTENCE_GAP_RE)) {
+    parts.push(text.slice(from, gap.index))
+    from = gap.index + gap[0].length
+  }
+  parts.push(text.slice(from))
+  return parts
 }
 
 // ---------------------------------------------------------------------------
@@ -291,7 +304,7 @@ function descendants(section: Section): Section[] {
 }
 
 /** A sentence end: a terminator after a word, a number or a closing mark, then space or the end. */
-const SENTENCE_END_RE = /(?<=\p{L}{2}|\p{N}|[)\]"”’'*_\uFFFC])[.!?](?=\s|$)/u
+const SENTENCE_END_RE = letterRe(String.raw`(?<=\p{L}{2}|\p{N}|[)\]"”’'*_\uFFFC])[.!?](?=\s|$)`, 'u')
 
 /** End of the first sentence that starts at `from`, or of its line when the line ends in a hard break. */
 function firstSentenceEnd(block: Block, from: number): number {

@@ -10,6 +10,7 @@ import {isNonGoalsLabel} from '../src/text/non-goals.js'
 import {hasQuantity} from '../src/text/quantities.js'
 import type {SectionRole} from '../src/text/section-roles.js'
 import {stemTokens, type StemToken} from '../src/text/stems.js'
+import {letterRe} from '../src/text/letter-re.js'
 
 /** Sections whose checklists are plans, never claims; their prose is never a claim either. */
 const NOT_CLAIMED_ROLES: ReadonlySet<SectionRole> = new Set(['roadmap', 'non-goals', 'retrospective'])
@@ -22,9 +23,9 @@ const OUT_OF_SCOPE_ROLES: ReadonlySet<SectionRole> = new Set(['roadmap', 'non-go
  */
 const BARE_NAME_MAX_WORDS = 9
 /** A letter: an item without one holds no prose to judge. */
-const LETTER_RE = /\p{L}/u
+const LETTER_RE = letterRe(String.raw`\p{L}`, 'u')
 /** A word of an item, code spans included. */
-const ITEM_WORD_RE = /[\p{L}\p{N}\uFFFC][\p{L}\p{N}\uFFFC'’-]*/gu
+const ITEM_WORD_RE = letterRe(String.raw`[\p{L}\p{N}\uFFFC][\p{L}\p{N}\uFFFC'’-]*`, 'gu')
 
 /** A term that ends in a preposition (`cached for`) is reported without it. */
 const TRAILING_PREPOSITION_RE = /\s+(?:for|in|on|with|to|at|by|via)$/i

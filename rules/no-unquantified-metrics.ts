@@ -17,11 +17,16 @@ import {
   VALUE_COLUMN_RE,
 } from '../src/text/metric-claims.js'
 import type {SectionRole} from '../src/text/section-roles.js'
+import {letterRe, withFlags} from '../src/text/letter-re.js'
 
 /** Sections whose text states plans, risks or hindsight, not results (checked with their ancestors). */
 const NON_RESULT_ROLES: readonly SectionRole[] = ['non-goals', 'goals', 'roadmap', 'risks', 'retrospective', 'challenges', 'narrative']
 /** A footnote reference in the sentence's source. */
 const FOOTNOTE_REF_RE = /\[\^[^\]\s]+\]/
+/** A letter anywhere. */
+const LETTER_RE = letterRe(String.raw`\p{L}`, 'u')
+/** A bracketed prompt anywhere (the non-global form, for `test`). */
+const BRACKET_PROMPT_ONCE_RE = withFlags(BRACKET_PROMPT_RE, 'u')
 /** Longest quote before a claim is shortened to its phrase. */
 const SHORT_SENTENCE = 60
 const MAX_QUOTE = 80
@@ -61,7 +66,7 @@ export default defineRule({
           const cell = row[column]
           if (!cell) continue
           const text = cell.text.text.trim()
-          if (!text || !/\p{L}/u.test(text) || NOT_APPLICABLE_RE.test(text) || PLACEHOLDER_VALUE_RE.test(text)) continue
+          if (!text || !LETTER_RE.test(text) || NOT_APPLICABLE_RE.test(text) || PLACEHOLDER_VALUE_RE.test(text)) continue
           if (hasQuantity(text)) continue
           const from = cell.text.text.indexOf(text)
           report('value', {actual: quote(text)}, cell.text.range(from, from + text.length), {actual: text, expected: EXPECTED})
@@ -112,7 +117,7 @@ export default defineRule({
       if (!METRIC_LABEL_RE.test(label.text) && !hasMeasurableSubject(label.text, options.subjects)) return
       const full = block.text.text
       const value = full.slice(label.contentStart).trim()
-      if (!value || !/\p{L}/u.test(value) || PLACEHOLDER_VALUE_RE.test(value)) return
+      if (!value || !LETTER_RE.test(value) || PLACEHOLDER_VALUE_RE.test(value)) return
       if (hasQuantity(full) || INTENTION_RE.test(value) || /\b(?:expected|projected|targeted|anticipated|planned)\b/i.test(value)) return
       const last = sentences.length - 1
       if (last >= 0 && hasEvidence(doc, block, sentences, last)) return
@@ -263,7 +268,7 @@ function sectionHasPlaceholderQuantity(doc: DocumentIndex, section: Section): bo
   return doc.blocks.some((block) => {
     const at = block.node.position?.start.offset ?? -1
     if (at < section.start || at >= section.end) return false
-    return PLACEHOLDER_QUANTITY_RE.test(block.text.text) || new RegExp(BRACKET_PROMPT_RE.source, 'u').test(block.text.text)
+    return PLACEHOLDER_QUANTITY_RE.test(block.text.text) || BRACKET_PROMPT_ONCE_RE.test(block.text.text)
   })
 }
 

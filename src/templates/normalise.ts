@@ -11,6 +11,7 @@ import {boundedMemo} from '../text/memo.js'
 import {OBJECT_CHAR} from '../text/prose-text.js'
 import {normaliseHeading} from '../text/section-roles.js'
 import {allMatches} from '../text/all-matches.js'
+import {letterRe} from '../text/letter-re.js'
 
 /** One word of a fingerprint. */
 export interface FingerprintToken {
@@ -28,7 +29,7 @@ export interface FingerprintToken {
 }
 
 /** A word: letters, digits and underscores (so `GOAL_1` stays one word), or an atom. */
-export const FINGERPRINT_WORD_RE = /[\p{L}\p{N}_]+(?:['’][\p{L}]+)*|\uFFFC/gu
+export const FINGERPRINT_WORD_RE = letterRe(String.raw`[\p{L}\p{N}_]+(?:['’][\p{L}]+)*|\uFFFC`, 'gu')
 
 const ASCII_RE = /^[\u0000-\u007f]*$/
 

@@ -8,6 +8,7 @@
  */
 import {findToolNames, isTitleCase} from './tool-names.js'
 import {allMatches} from './all-matches.js'
+import {letterRe} from './letter-re.js'
 
 /** Scope words after a preposition: `on every request`, `for all endpoints`, `on both models`. */
 export const SCOPE_CLAUSE_RE = /\b(?:on|for|in|at|across|to|from|of)\s+(?:every|all|each|both|any)\b/i
@@ -46,7 +47,7 @@ export const HOW_CLAUSE_RE = /\b(?:via|using|powered by|backed by|enforced by|ha
 export const VAGUE_OBJECTS_RE = /^(?:best|standard|industry|proper|appropriate|modern|various|several|some|many|common|good|sensible|a\s+variety|the\s+usual|usual)\b/i
 
 /** `including internal service communication`: an explicit scope. */
-export const INCLUDING_CLAUSE_RE = /\bincluding\s+\p{L}[\p{L}-]*/iu
+export const INCLUDING_CLAUSE_RE = letterRe(String.raw`\bincluding\s+\p{L}[\p{L}-]*`, 'iu')
 
 export type BackingKind = 'tool' | 'where' | 'list'
 
@@ -71,6 +72,9 @@ export function findBacking(text: string, options: BackingOptions = {}): Backing
   return null
 }
 
+/** Three letters in a row: an item with a word in it. */
+const THREE_LETTERS_RE = letterRe(String.raw`\p{L}{3,}`, 'u')
+
 /** Three or more comma-separated specifics (`WebP format, responsive sizes, CDN delivery`). */
 export function isEnumeration(text: string): boolean {
   for (const run of text.split(/[.;:()—–]|\s--\s/)) {
@@ -78,7 +82,7 @@ export function isEnumeration(text: string): boolean {
       // `(?<!\s)`: a run of spaces is tried once, not from each of its spaces (quadratic).
       .split(/,\s*(?:and\s+|or\s+)?|(?<!\s)\s+and\s+/)
       .map((item) => item.trim())
-      .filter((item) => /\p{L}{3,}/u.test(item))
+      .filter((item) => THREE_LETTERS_RE.test(item))
     if (items.length >= 3) return true
   }
   return false

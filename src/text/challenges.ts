@@ -6,6 +6,7 @@
  */
 import {hasQuantity} from './quantities.js'
 import {allMatches} from './all-matches.js'
+import {letterRe} from './letter-re.js'
 
 // ---------------------------------------------------------------------------
 // Specific detail
@@ -37,7 +38,7 @@ export const CAUSE_WORDS: readonly string[] = [
 function wordsRe(words: readonly string[]): RegExp {
   const escaped = [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
   // Boundaries as alternatives rather than one class: the same matches, built and compiled in about half the time.
-  return new RegExp(`(?<!\\p{L}|\\p{N})(?:${escaped.join('|')})(?!\\p{L}|\\p{N})`, 'iu')
+  return letterRe(`(?<!\\p{L}|\\p{N})(?:${escaped.join('|')})(?!\\p{L}|\\p{N})`, 'iu')
 }
 
 /** Any observable failure word. */
@@ -70,7 +71,7 @@ export const DEGREE_WORDS: readonly string[] = [
 ]
 
 /** `<topic> was/were/is/are … hard`: group 1 the topic, group 2 what follows the phrase. */
-export const DIFFICULTY_SHAPE_RE = new RegExp(
+export const DIFFICULTY_SHAPE_RE = letterRe(
   `^(.{2,80}?)\\s+(?:was|were|is|are|has been|have been|had been|proved(?: to be)?|proved|turned out to be|became|felt|got|remained|remains)\\s+` +
     `(?:(?:${DEGREE_WORDS.join('|')})\\s+)*(?:${DIFFICULTY_PHRASES.map((p) => p.replace(/ /g, '\\s+')).join('|')})(?![\\p{L}-])(.*)$`,
   'iu',
@@ -134,7 +135,7 @@ export const NOUN_PHRASE_BREAKS: ReadonlySet<string> = new Set([
 
 export type ChallengeShape = 'difficulty' | 'gerund' | 'noun-phrase'
 
-const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’+/.&-]*|&/gu
+const WORD_RE = letterRe(String.raw`[\p{L}\p{N}][\p{L}\p{N}'’+/.&-]*|&`, 'gu')
 
 /** The words of `text` (letters, digits, inner hyphens and apostrophes), lower case. */
 export function challengeWords(text: string): string[] {
@@ -155,14 +156,18 @@ export function challengeShape(head: string): ChallengeShape | null {
   return null
 }
 
+/** Word shapes of a gerund (`managing`) and a past tense (`lagged`). */
+const GERUND_SHAPE_RE = letterRe(String.raw`^\p{L}{3,}ing$`, 'u')
+const PAST_SHAPE_RE = letterRe(String.raw`^\p{L}{3,}ed$`, 'u')
+
 /** A word that opens a gerund phrase: `Ensuring`, `Managing`, `Keeping`. */
 export function isGerund(word: string): boolean {
-  return /^\p{L}{3,}ing$/u.test(word) && !NON_GERUND_ING.has(word) && !SOLUTION_GERUNDS.has(word)
+  return GERUND_SHAPE_RE.test(word) && !NON_GERUND_ING.has(word) && !SOLUTION_GERUNDS.has(word)
 }
 
 /** A past-tense verb after the first word (`Documentation lagged behind`), unless an adverb makes it an adjective (`poorly documented`). */
 function hasPastTenseVerb(words: string[]): boolean {
-  return words.some((w, i) => i > 0 && /^\p{L}{3,}ed$/u.test(w) && !/eed$/.test(w) && !/ly$/.test(words[i - 1]))
+  return words.some((w, i) => i > 0 && PAST_SHAPE_RE.test(w) && !/eed$/.test(w) && !/ly$/.test(words[i - 1]))
 }
 
 function isCategoryNounPhrase(words: string[]): boolean {
@@ -221,9 +226,12 @@ export const CHALLENGE_TEMPLATE_PROMPTS: ReadonlySet<string> = new Set([
   'real obstacles faced and how they were overcome',
 ])
 
+/** Runs of anything but letters and digits. */
+const NON_WORD_RUN_RE = letterRe(String.raw`[^\p{L}\p{N}]+`, 'gu')
+
 /** Whether a challenge headline is exactly a template prompt. */
 export function isChallengeTemplatePrompt(head: string): boolean {
-  return CHALLENGE_TEMPLATE_PROMPTS.has(head.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim())
+  return CHALLENGE_TEMPLATE_PROMPTS.has(head.toLowerCase().replace(NON_WORD_RUN_RE, ' ').trim())
 }
 
 /** Numbering before a challenge headline: `1.`, `2)`, `Challenge 3:`, `Problem #2 —`. */

@@ -7,6 +7,7 @@
  * the helpers only apply them.
  */
 import {allMatches} from './all-matches.js'
+import {letterRe} from './letter-re.js'
 
 /** Negation: the thing is absent, avoided or removed. */
 export const NEGATION_CUES_RE =
@@ -26,16 +27,16 @@ export const FIRST_PERSON_RE = /\b(?:we|our|ours|us|my|mine|we['’](?:ve|re|d))
 export const PASSIVE_BEFORE_RE = /\b(?:is|are|was|were|been|being|get|gets|got|stay|stays)(?:\s+(?:all|always|also|now|each|both|fully|strictly|automatically|already))?\s*$/i
 
 /** A passive anywhere in the clause: `passwords are hashed with argon2id`, `keys were rotated via Vault`. */
-export const PASSIVE_CLAUSE_RE = /\b(?:is|are|was|were|been|get|gets|got)\s+(?:(?:all|always|also|now|each|both|fully|strictly|automatically|already)\s+)?\p{L}+(?:ed|en)\b/iu
+export const PASSIVE_CLAUSE_RE = letterRe(String.raw`\b(?:is|are|was|were|been|get|gets|got)\s+(?:(?:all|always|also|now|each|both|fully|strictly|automatically|already)\s+)?\p{L}+(?:ed|en)\b`, 'iu')
 
 /** The author on the receiving end: `we were rate-limited`, `I kept getting throttled`. */
 export const PATIENT_BEFORE_RE = /\b(?:we|I)\s+(?:(?:were|was|are|am|got|get|kept getting|keep getting|have been|had been|started getting)\s+)(?:(?:also|repeatedly|constantly|quickly|briefly|occasionally)\s+)?$/i
 
 /** Someone else's practice: `the provider's rate limits`, `their cache`, `GitHub's rate limit`. */
-export const OTHER_OWNER_BEFORE_RE = /(?:\b(?:their|its|his|her|your)|\p{L}['’]s?)\s+(?:[\p{L}-]+\s+)?$/iu
+export const OTHER_OWNER_BEFORE_RE = letterRe(String.raw`(?:\b(?:their|its|his|her|your)|\p{L}['’]s?)\s+(?:[\p{L}-]+\s+)?$`, 'iu')
 
 /** Being subject to a limit rather than applying it: `we kept hitting the rate limit`. */
-export const SUBJECT_TO_BEFORE_RE = /\b(?:hit|hits|hitting|trigger(?:s|ed|ing)?|exceed(?:s|ed|ing)?|ran into|run into|running into|reach(?:ed|es|ing)?|bypass(?:ed|es|ing)?|respect(?:ed|s|ing)?|under|within|around|avoid(?:ed|s|ing)?)\s+(?:(?:the|a|an|any|their|its)\s+)?(?:[\p{L}-]+\s+)?$/iu
+export const SUBJECT_TO_BEFORE_RE = letterRe(String.raw`\b(?:hit|hits|hitting|trigger(?:s|ed|ing)?|exceed(?:s|ed|ing)?|ran into|run into|running into|reach(?:ed|es|ing)?|bypass(?:ed|es|ing)?|respect(?:ed|s|ing)?|under|within|around|avoid(?:ed|s|ing)?)\s+(?:(?:the|a|an|any|their|its)\s+)?(?:[\p{L}-]+\s+)?$`, 'iu')
 
 /** A question word right before the passive: `what is cached` asks, it does not state. */
 export const QUESTION_WORD_BEFORE_RE = /\b(?:what|which|how|why|where|when|who|whether)\s+(?:\S+\s+)?$/i
@@ -46,11 +47,14 @@ export const IMPERATIVE_START_RE =
 
 export type ClaimVeto = 'negation' | 'plan' | 'hypothetical' | 'question' | 'imperative'
 
+/** Anything before the first letter: bullets, numbers, emphasis marks. */
+const LEADING_NON_LETTERS_RE = letterRe(String.raw`^[^\p{L}]+`, 'u')
+
 /** Whole-sentence vetoes: a question, or an instruction to the author. */
 export function sentenceVeto(sentence: string): ClaimVeto | null {
   const text = sentence.trim()
   if (/\?["'”’)\]*_]*$/.test(text)) return 'question'
-  if (IMPERATIVE_START_RE.test(text.replace(/^[^\p{L}]+/u, ''))) return 'imperative'
+  if (IMPERATIVE_START_RE.test(text.replace(LEADING_NON_LETTERS_RE, ''))) return 'imperative'
   return null
 }
 

@@ -14,6 +14,7 @@
  *   `quicker`, `cheaper`.
  */
 import {allMatches} from './all-matches.js'
+import {letterRe, withFlags} from './letter-re.js'
 
 /** Which direction of change is an improvement for a subject. */
 export type Better = 'lower' | 'higher' | 'either'
@@ -294,7 +295,7 @@ export const INTENTION_RE =
   /\b(?:will|shall|['’]ll|would|could|can|may|might|must|plan(?:s|ned|ning)? (?:to|for)|going to|intend(?:s|ed)? to|aim(?:s|ed|ing)? (?:to|for|at)|goal (?:is|was) to|goals? (?:is|are|was|were)|objective (?:is|was)|hop(?:e|es|ed|ing) to|want(?:s|ed|ing)?|demand(?:s|ed|ing)?|requir(?:e|es|ed|ing)|call(?:s|ed)? for|would like|need(?:s|ed)? to|tr(?:y|ies|ied|ying) to|seek(?:s|ing)? to|strive|designed to|meant to|in order to|so as to|so that|expect(?:s|ed)? to|expected|targeted|target(?:s|ing)?|projected|anticipated|forecast(?:ed)?|predicted|help(?:s|ing)?(?: to)?|allow(?:s|ing)?|enabl(?:e|es|ing)|lets?|ensur(?:e|es|ing)|opportunit(?:y|ies)|potential(?:ly)? (?:to|for)|promis(?:e|es|ing)|should(?! now)|ought to)\b/i
 
 /** A purpose: `to improve …`, `to achieve faster …` (an infinitive up to two words before the claim). */
-export const PURPOSE_BEFORE_RE = /\bto\s+(?:[\p{L}-]+\s+){0,2}$/iu
+export const PURPOSE_BEFORE_RE = letterRe(String.raw`\bto\s+(?:[\p{L}-]+\s+){0,2}$`, 'iu')
 
 /** Conditions and hypotheticals anywhere before the claim. */
 export const CONDITION_RE = /\b(?:if|unless|whether|assuming|suppose|supposing|in case|once|whenever|imagine|in theory|theoretically|hypothetically|e\.g\.|for example|for instance|such as)\b/i
@@ -339,11 +340,11 @@ export const NOT_APPLICABLE_RE = /^(?:--+|[—–-]|n\/?a|none|not applicable|\.
  * earlier one already covered everything it could match), and the closing `]`
  * and the two letters are found with lookaheads, which never backtrack.
  */
-export const BRACKET_PROMPT_RE = /(?<!\[[^\]\n]*?)\[(?=[^\]\n]*\])(?=[^\]\n]*?\p{L}{2})[^\]\n]*\]/gu
+export const BRACKET_PROMPT_RE = letterRe(String.raw`(?<!\[[^\]\n]*?)\[(?=[^\]\n]*\])(?=[^\]\n]*?\p{L}{2})[^\]\n]*\]`, 'gu')
 
 /** A variable quantity such as `X ms`, `Y%`, `$X`, `N months`: a placeholder, reported by `no-placeholders`. */
 export const PLACEHOLDER_QUANTITY_RE =
-  /(?<![\p{L}\p{N}])(?:[$€£]\s?[XYZN]{1,3}(?![\p{L}])|(?:[XYZNxyzn]{1,3}|X,XXX)\s?(?:%|ms|s|sec|seconds|minutes|mins|hours|hrs|days|weeks|months|years|x|gb|mb|kb|tb|k|req\/s|rps|qps|people|users|requests|\/[a-z]+)(?![\p{L}]))/u
+  letterRe(String.raw`(?<![\p{L}\p{N}])(?:[$€£]\s?[XYZN]{1,3}(?![\p{L}])|(?:[XYZNxyzn]{1,3}|X,XXX)\s?(?:%|ms|s|sec|seconds|minutes|mins|hours|hrs|days|weeks|months|years|x|gb|mb|kb|tb|k|req\/s|rps|qps|people|users|requests|\/[a-z]+)(?![\p{L}]))`, 'u')
 
 /** A placeholder value that belongs to `no-placeholders`: `X ms`, `[value]`, `TBD`. */
 export const PLACEHOLDER_VALUE_RE =
@@ -411,12 +412,12 @@ const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\
 /**
  * Word boundaries as alternatives (`\p{L}|\p{N}`), not one class
  * (`[\p{L}\p{N}]`): they match the same, and V8 builds and compiles the
- * alternatives in about half the time, which counts for the hundreds of
- * patterns built here on a short run.
+ * alternatives in about half the time (on text with letters outside ASCII,
+ * where `letterRe` builds the exact pattern).
  */
-const NOT_AFTER_WORD = '(?<!\\p{L}|\\p{N}|-)'
-const NOT_BEFORE_WORD = '(?!\\p{L}|\\p{N}|-(?!\\s))'
-const wordRe = (source: string): RegExp => new RegExp(`${NOT_AFTER_WORD}(?:${source})${NOT_BEFORE_WORD}`, 'gu')
+const NOT_AFTER_WORD = String.raw`(?<!\p{L}|\p{N}|-)`
+const NOT_BEFORE_WORD = String.raw`(?!\p{L}|\p{N}|-(?!\s))`
+const wordRe = (source: string): RegExp => letterRe(`${NOT_AFTER_WORD}(?:${source})${NOT_BEFORE_WORD}`, 'gu')
 
 /**
  * A subject followed by one of these words is only a modifier of another
@@ -450,11 +451,20 @@ const INTENSIFIER_BEFORE_RE = new RegExp(`(?:${alt(INTENSIFIERS)})\\s+$`)
 const QUANTIFIER_OF_RE = /\b(?:number|amount|volume|count|frequency|share|percentage|proportion|level|levels|cost|costs) of\b/g
 const CLAUSE_BREAK_RE = /[,;:()\u2014\u2013.!?"“”]|\b(?:for|with|by|through|via|across|on|at|from|into|between|within|without|among|while|and then|but|because|since|after|before|when|which|that|who|to|of|in|as|than|so)\b/
 /** Linking words between a subject and a following change word: `costs were reduced`, `latency is now lower`. */
-const LINK_GAP_RE = /^(?:\s+(?:about|for|on|in|of|from|across|per|to)(?:\s+[\p{L}\p{N}-]+){1,3})?\s+(?:(?:was|were|is|are|has|have|had|been|got|get|gets|became|become|becomes|also|now|further|all|both|significantly|greatly|dramatically|substantially|considerably|much|far|markedly|noticeably|sharply|steadily|consistently|drastically|massively)\s+){0,3}$/u
+const LINK_GAP_RE = letterRe(String.raw`^(?:\s+(?:about|for|on|in|of|from|across|per|to)(?:\s+[\p{L}\p{N}-]+){1,3})?\s+(?:(?:was|were|is|are|has|have|had|been|got|get|gets|became|become|becomes|also|now|further|all|both|significantly|greatly|dramatically|substantially|considerably|much|far|markedly|noticeably|sharply|steadily|consistently|drastically|massively)\s+){0,3}$`, 'u')
 const TIME_OBJECT_RE = /^\s+(?:(?:the|a lot of|lots of|much|significant|considerable|valuable|precious|developer|engineering|staff|team|review|setup|onboarding|build|deploy|support)\s+)*time\b(?!\s+(?:over|and again))/
 
+/** Up to two words between a comparative and its subject: `faster page loads`. */
+const OBJECT_GAP_RE = letterRe(String.raw`^(?:\s+[\p{L}\p{N}-]+){0,2}\s+$`, 'u')
+/** A preposition and up to two words between a change noun and its subject: `reduction in manual work`. */
+const NOUN_OBJECT_GAP_RE = letterRe(String.raw`^\s+(?:in|of|to|on|for|across)(?:\s+[\p{L}\p{N}-]+){0,2}\s+$|^\s+(?:in|of|to|on|for|across)\s+$`, 'u')
+/** At most one word between a subject and its change noun: `latency improvements`, `support ticket reduction`. */
+const NOUN_SUBJECT_GAP_RE = letterRe(String.raw`^[\s-]+(?:[\p{L}-]+\s+)?$`, 'u')
+/** Up to two words between an intensifier and a result noun: `significant cost savings`. */
+const INTENSIFIED_GAP_RE = letterRe(String.raw`^(?:\s+[\p{L}-]+){0,2}\s+$`, 'u')
+
 /** Any trigger word at all (an intensifier alone is none): sentences without one are skipped before the subject search. */
-const ANY_TRIGGER_RE = new RegExp(
+const ANY_TRIGGER_RE = letterRe(
   `(?<![\\p{L}\\p{N}])(?:${alt([
     ...DIRECTIONS.flatMap((d) => [...CHANGE_VERBS[d], ...CHANGE_VERB_BASES[d], ...COMPARATIVES[d], ...STANDALONE_COMPARATIVES[d], ...CHANGE_NOUNS[d]]),
     ...RESULT_NOUNS,
@@ -490,7 +500,7 @@ export function findMetricClaims(sentence: string, options: ClaimOptions = {}): 
     }
   }
   for (const comparative of collect(lower, COMPARATIVE_RES)) {
-    const subject = subjects.find((s) => s.start >= comparative.end && /^(?:\s+[\p{L}\p{N}-]+){0,2}\s+$/u.test(lower.slice(comparative.end, s.start)) && !CLAUSE_BREAK_RE.test(lower.slice(comparative.end, s.start)))
+    const subject = subjects.find((s) => s.start >= comparative.end && OBJECT_GAP_RE.test(lower.slice(comparative.end, s.start)) && !CLAUSE_BREAK_RE.test(lower.slice(comparative.end, s.start)))
     if (subject) {
       candidates.push({start: comparative.start, end: subject.end, kind: 'comparative', direction: comparative.direction, better: subject.better})
       continue
@@ -499,12 +509,12 @@ export function findMetricClaims(sentence: string, options: ClaimOptions = {}): 
     if (before) candidates.push({start: before.start, end: comparative.end, kind: 'comparative', direction: comparative.direction, better: before.better})
   }
   for (const noun of collect(lower, NOUN_RES)) {
-    const after = subjects.find((s) => s.start >= noun.end && /^\s+(?:in|of|to|on|for|across)(?:\s+[\p{L}\p{N}-]+){0,2}\s+$|^\s+(?:in|of|to|on|for|across)\s+$/u.test(lower.slice(noun.end, s.start)))
+    const after = subjects.find((s) => s.start >= noun.end && NOUN_OBJECT_GAP_RE.test(lower.slice(noun.end, s.start)))
     if (after) {
       candidates.push({start: noun.start, end: after.end, kind: 'noun', direction: noun.direction, better: after.better})
       continue
     }
-    const before = [...subjects].reverse().find((s) => s.end <= noun.start && /^[\s-]+(?:[\p{L}-]+\s+)?$/u.test(lower.slice(s.end, noun.start)))
+    const before = [...subjects].reverse().find((s) => s.end <= noun.start && NOUN_SUBJECT_GAP_RE.test(lower.slice(s.end, noun.start)))
     if (before) {
       candidates.push({start: before.start, end: noun.end, kind: 'noun', direction: noun.direction, better: before.better})
       continue
@@ -512,7 +522,7 @@ export function findMetricClaims(sentence: string, options: ClaimOptions = {}): 
     if (noun.word === 'savings') candidates.push({start: noun.start, end: noun.end, kind: 'noun', direction: 'good', better: 'either'})
   }
   for (const intensifier of matches(lower, INTENSIFIER_RE)) {
-    const result = matches(lower, RESULT_NOUN_RE).find((r) => r.start >= intensifier.end && /^(?:\s+[\p{L}-]+){0,2}\s+$/u.test(lower.slice(intensifier.end, r.start)))
+    const result = matches(lower, RESULT_NOUN_RE).find((r) => r.start >= intensifier.end && INTENSIFIED_GAP_RE.test(lower.slice(intensifier.end, r.start)))
     if (result) candidates.push({start: intensifier.start, end: result.end, kind: 'intensified', direction: 'good', better: 'either'})
   }
   for (const standalone of collect(lower, STANDALONE_RES)) {
@@ -573,7 +583,7 @@ const ANY_SUBJECT_RE = wordRe(alt(MEASURABLE_SUBJECTS.map((s) => s.pattern)))
 const SUBJECT_ENTRIES: readonly SubjectEntry[] = MEASURABLE_SUBJECTS.map((s) => ({source: s.pattern, re: null, better: s.better}))
 
 function stickyWordRe(source: string): RegExp {
-  return new RegExp(`(?:${source})${NOT_BEFORE_WORD}`, 'uy')
+  return letterRe(`(?:${source})${NOT_BEFORE_WORD}`, 'uy')
 }
 
 /**
@@ -666,7 +676,7 @@ const SUBJECT_BUCKETS = (() => {
   })
   return {byChar, any}
 })()
-const SUBJECT_SCAN_RE = new RegExp(ANY_SUBJECT_RE.source, 'gu')
+const SUBJECT_SCAN_RE = withFlags(ANY_SUBJECT_RE, 'gu')
 
 /** Measurable subjects in `lower`: one combined scan finds where subjects start, then each entry that can start there is tried. */
 function findSubjects(lower: string, extra: readonly string[]): SubjectSpan[] {

@@ -4,6 +4,7 @@
  * as the reason a non-goal was left out.
  */
 import {NON_GOALS_HEADING_RE, normaliseHeading} from './section-roles.js'
+import {letterRe} from './letter-re.js'
 
 /** A label (bold label, line prefix or table cell) this long or shorter can name a non-goals list. */
 export const NON_GOALS_LABEL_MAX_WORDS = 6
@@ -56,12 +57,16 @@ const CONTRACTIONS: ReadonlyArray<[RegExp, string]> = [
   [/['’]re\b/g, ' are'],
 ]
 
+/** Runs of anything but letters and digits; two letters in a row. */
+const NON_WORD_RUN_RE = letterRe(String.raw`[^\p{L}\p{N}]+`, 'gu')
+const TWO_LETTERS_RE = letterRe(String.raw`\p{L}{2}`, 'u')
+
 /** Lower case, contractions expanded, punctuation and symbols as single spaces. */
 export function normaliseProse(text: string): string {
   let out = text.normalize('NFKC').toLowerCase()
   for (const [re, by] of CONTRACTIONS) out = out.replace(re, by)
   return out
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(NON_WORD_RUN_RE, ' ')
     .trim()
 }
 
@@ -71,7 +76,7 @@ export function normaliseProse(text: string): string {
  */
 export function isNonGoalFiller(text: string): boolean {
   const rest = normaliseProse(text.replace(NON_GOAL_PLACEHOLDER_RE, ' ').replace(/\uFFFC/g, ' '))
-  if (!/\p{L}{2}/u.test(rest)) return true
+  if (!TWO_LETTERS_RE.test(rest)) return true
   return NON_GOAL_TEMPLATE_FINGERPRINTS.some((print) => rest === print || rest.startsWith(print + ' '))
 }
 
@@ -80,10 +85,10 @@ export const NON_GOAL_REASON_RE =
   /\b(?:because|since|as (?:it|they|we|this|the)|due to|given (?:that|the|our)|owing to|deferred|postponed|parked|later|v\d+(?:\.\d+)*|version \d+|phase \d+|(?:next|future|later|a later|subsequent) (?:release|version|phase|iteration|milestone|quarter|sprint|project)|future|out[ -]of[ -]scope for|not (?:needed|required|necessary|worth)|unnecessary|no (?:need|demand|users?|one)|instead|so (?:that|we)|until|handled by|covered by|owned by|left to|belongs? to|too (?:costly|expensive|complex|risky|slow|early|large|big)|low (?:priority|demand|value)|not a priority|(?:already|separately) (?:handled|covered|solved|exists?)|only (?:a|one|\d)|rather than|would (?:require|need|add|mean|double|cost))\b/i
 
 /** A dash, colon or parenthetical followed by words: `Mobile app — most sellers use desktop`. */
-export const NON_GOAL_REASON_PUNCTUATION_RE = /(?:\s[-–—]{1,2}\s*|[–—]\s*|[:：;]\s*)\p{L}{2}|\([^()]*\p{L}{3}[^()]*\)/u
+export const NON_GOAL_REASON_PUNCTUATION_RE = letterRe(String.raw`(?:\s[-–—]{1,2}\s*|[–—]\s*|[:：;]\s*)\p{L}{2}|\([^()]*\p{L}{3}[^()]*\)`, 'u')
 
 /** A second sentence that explains the first. */
-export const NON_GOAL_SECOND_SENTENCE_RE = /\p{L}{2}[.!?]\s+[\p{Lu}\p{N}]/u
+export const NON_GOAL_SECOND_SENTENCE_RE = letterRe(String.raw`\p{L}{2}[.!?]\s+[\p{Lu}\p{N}]`, 'u')
 
 /** Whether a non-goal item's text says why it was left out. */
 export function hasNonGoalReason(text: string): boolean {

@@ -13,6 +13,7 @@
  * - `standIn`: a numbered stand-in that is a whole value (`Goal 1`, `Metric 2`)
  */
 import {allMatches} from './all-matches.js'
+import {letterRe} from './letter-re.js'
 
 export type PlaceholderKind = 'prompt' | 'token' | 'word' | 'todo' | 'quantity' | 'date' | 'number' | 'standIn'
 
@@ -51,7 +52,7 @@ export function expectedFor(kind: PlaceholderKind, text: string): string {
 // ---------------------------------------------------------------------------
 // Shared helpers
 
-const WORD_CHAR_RE = /[\p{L}\p{N}_]/u
+const WORD_CHAR_RE = letterRe(String.raw`[\p{L}\p{N}_]`, 'u')
 const LATIN_START_RE = /^[A-Za-z]/
 const LETTER_WORD_RE = /[A-Za-z]{2,}/g
 const NON_LATIN_LETTER_RE = /[^\P{L}A-Za-z\u00C0-\u024F]/u
@@ -275,7 +276,7 @@ export function findHtmlPrompts(value: string, closed: ReadonlySet<string>, prec
 // Template tokens: `YOUR_PROJECT_NAME`, `GOAL_1`, `NON_GOAL_2`, `ALT_1`, `TRADE_OFF`
 
 /** Upper-case words joined by underscores (markdown escapes already removed). */
-export const TEMPLATE_TOKEN_RE = /(?<![\p{L}\p{N}_$\\])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?![\p{L}\p{N}_])/gu
+export const TEMPLATE_TOKEN_RE = letterRe(String.raw`(?<![\p{L}\p{N}_$\\])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?![\p{L}\p{N}_])`, 'gu')
 
 /** A part that marks a token as a placeholder wherever it appears. */
 export const TOKEN_MARKER_PARTS: ReadonlySet<string> = new Set(['YOUR', 'MY', 'PLACEHOLDER', 'INSERT', 'TODO', 'TBD'])
@@ -325,7 +326,7 @@ export const READER_SUBSTITUTION_RE = /\b(?:replace|substitute|swap)\b/i
 // ---------------------------------------------------------------------------
 // To-do markers
 
-export const TODO_MARKER_RE = /(?<![\p{L}\p{N}_-])(?:TODO|TBD|TBA|FIXME|XXX|TKTK)(?![\p{L}\p{N}_-]|\.[A-Za-z])/gu
+export const TODO_MARKER_RE = letterRe(String.raw`(?<![\p{L}\p{N}_-])(?:TODO|TBD|TBA|FIXME|XXX|TKTK)(?![\p{L}\p{N}_-]|\.[A-Za-z])`, 'gu')
 export const LOREM_IPSUM_RE = /\blorem ipsum\b/gi
 
 /** Nouns after a marker that make it a mention (`a TODO app`, `FIXME comments`). */
@@ -374,7 +375,7 @@ const UNIT = String.raw`(?:\s?%|${PER}|\s?(?:${QUANTITY_UNITS.join('|')})(?:/(?:
  * `$X,XXX`; not TeX `$X$`). The letter is not glued to a word or number
  * (`10x`, `Xcode`).
  */
-export const VARIABLE_QUANTITY_RE = new RegExp(
+export const VARIABLE_QUANTITY_RE = letterRe(
   String.raw`(?<![\p{L}\p{N}_$€£.\-/])(?:${VAR}(?:\s?[-–]\s?${VAR})?${UNIT}|[$€£]X{1,3}(?:[.,]X{1,3})*(?:[KMB]|\s?(?:k|million|billion|thousand))?(?![\p{L}\p{N}_$]))`,
   'gu',
 )
@@ -409,10 +410,10 @@ function isVariableQuantity(text: string, start: number, end: number): boolean {
 
 /** `YYYY-MM-DD`, `MM/DD/YYYY`, `DD.MM.YYYY`, `YYYY-MM`, `YYYY`, `2024-XX-XX`, `20XX`. */
 export const DATE_MASK_RE =
-  /(?<![\p{L}\p{N}_])(?:Y{4}[-/.]MM(?:[-/.]DD)?(?:[ T]HH:MM(?::SS)?)?|(?:MM|DD)[-/.](?:DD|MM)[-/.](?:Y{4}|YY)|MM[-/]Y{4}|Y{4}|\d{4}-(?:XX|MM)(?:-(?:XX|DD))?|(?:19|20)XX)(?![\p{L}\p{N}_])/gu
+  letterRe(String.raw`(?<![\p{L}\p{N}_])(?:Y{4}[-/.]MM(?:[-/.]DD)?(?:[ T]HH:MM(?::SS)?)?|(?:MM|DD)[-/.](?:DD|MM)[-/.](?:Y{4}|YY)|MM[-/]Y{4}|Y{4}|\d{4}-(?:XX|MM)(?:-(?:XX|DD))?|(?:19|20)XX)(?![\p{L}\p{N}_])`, 'gu')
 
 /** `NNNN`, `X,XXX`, `XX,XXX`, `XXX-XXX-XXXX`. */
-export const NUMBER_MASK_RE = /(?<![\p{L}\p{N}_$€£])(?:N{3,}|X{1,3}(?:,X{3})+|X{3}-X{3}-X{4})(?![\p{L}\p{N}_])/gu
+export const NUMBER_MASK_RE = letterRe(String.raw`(?<![\p{L}\p{N}_$€£])(?:N{3,}|X{1,3}(?:,X{3})+|X{3}-X{3}-X{4})(?![\p{L}\p{N}_])`, 'gu')
 
 /** A sentence that describes a format rather than leaving a value blank ("dates use the YYYY-MM-DD format"). */
 export const FORMAT_DESCRIPTION_RE = /\bformat|\bpattern\b|\bISO[ -]?8601\b|\bstrftime\b|\bparse/i
@@ -474,12 +475,14 @@ export function findInlinePlaceholders(text: string, options: {quoteAware?: bool
  * full pattern, with its look-behind and long alternations, is skipped.
  * `test/text/placeholder-hints.test.ts` checks each hint never misses a match.
  */
+/** A variable letter not glued to a word, or a currency sign before `X`: where `VARIABLE_QUANTITY_RE` can match. */
+const VARIABLE_QUANTITY_HINT_RE = letterRe(String.raw`(?<![\p{L}\p{N}_$€£.\-/])[XYZNxyz]|[$€£]X`, 'u')
 export const PATTERN_HINTS: ReadonlyMap<RegExp, (text: string) => boolean> = new Map<RegExp, (text: string) => boolean>([
   [BRACKET_PROMPT_RE, (text) => text.includes('[')],
   [ANGLE_PROMPT_RE, (text) => text.includes('<')],
   [TEMPLATE_TOKEN_RE, (text) => text.includes('_')],
   [MUSTACHE_TOKEN_RE, (text) => text.includes('{{')],
-  [VARIABLE_QUANTITY_RE, (text) => /(?<![\p{L}\p{N}_$€£.\-/])[XYZNxyz]|[$€£]X/u.test(text)],
+  [VARIABLE_QUANTITY_RE, (text) => VARIABLE_QUANTITY_HINT_RE.test(text)],
   [DATE_MASK_RE, (text) => text.includes('YYYY') || text.includes('MM') || text.includes('DD') || text.includes('XX')],
   [NUMBER_MASK_RE, (text) => text.includes('NNN') || text.includes(',XXX') || text.includes('XXX-')],
   [TODO_MARKER_RE, (text) => /T(?:ODO|BD|BA|KTK)|FIXME|XXX/.test(text)],
@@ -646,7 +649,7 @@ export function expectedForFrontMatter(key: string, match: PlaceholderMatch): st
 
 /** Numbered stand-ins in front-matter values: `keyword1, keyword2`, `tag-1`, `category_key_1`. */
 export const FRONT_MATTER_STAND_IN_RE =
-  /(?<![\p{L}\p{N}_-])(?:[a-z]+[-_])*(?:keyword|tag|category|topic|author|item|key|label|value|link|image)[-_ ]?\d{1,2}(?![\p{L}\p{N}_-])/giu
+  letterRe(String.raw`(?<![\p{L}\p{N}_-])(?:[a-z]+[-_])*(?:keyword|tag|category|topic|author|item|key|label|value|link|image)[-_ ]?\d{1,2}(?![\p{L}\p{N}_-])`, 'giu')
 
 /** A whole front-matter value that is a template default: `Your Name`, `your-username`, `Title goes here`. */
 export const FRONT_MATTER_DEFAULT_VALUE_RE =

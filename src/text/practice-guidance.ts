@@ -7,6 +7,7 @@
  * offer choices instead of stating one.
  */
 import {allMatches} from './all-matches.js'
+import {letterRe} from './letter-re.js'
 
 /** A separator between a practice name and what follows it. */
 export const GUIDANCE_SEPARATOR_RE = /\s(?:--|—|–|-)\s+|\s*—\s*/g
@@ -24,18 +25,18 @@ export const GUIDANCE_PROMPTS: readonly string[] = ['what', 'which', 'how', 'why
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')
 
 /** An instruction at the start of a text (after a separator). */
-export const GUIDANCE_VERB_START_RE = new RegExp(`^(?:${GUIDANCE_VERBS.map(escape).join('|')})(?![\\p{L}])`, 'iu')
+export const GUIDANCE_VERB_START_RE = letterRe(`^(?:${GUIDANCE_VERBS.map(escape).join('|')})(?![\\p{L}])`, 'iu')
 /** A prompt at the start of a text (after a separator). */
-export const GUIDANCE_PROMPT_START_RE = new RegExp(`^(?:${GUIDANCE_PROMPTS.map(escape).join('|')})(?![\\p{L}])`, 'iu')
+export const GUIDANCE_PROMPT_START_RE = letterRe(`^(?:${GUIDANCE_PROMPTS.map(escape).join('|')})(?![\\p{L}])`, 'iu')
 
 /** A parenthesis with examples to pick from: `(e.g., …)`, `(such as …)`, `(for example …)`. */
 export const EXAMPLE_PAREN_RE = /\((?:e\.\s?g\.?|eg\.?|i\.\s?e\.?|such as|for example|for instance|like)[\s,:][^()]*(?:\([^()]*\)[^()]*)*\)/giu
 
 /** A parenthesis offering alternatives: `(Redis/CDN)`, `(bcrypt … or argon2id)`, `(GitHub Actions or similar)`. */
-export const ALTERNATIVES_PAREN_RE = /\((?=[^()]*(?:\bor\b|\betc\b|\band so on\b|\p{L}{2,}\/\p{L}{2,}))[^()]*\)/giu
+export const ALTERNATIVES_PAREN_RE = letterRe(String.raw`\((?=[^()]*(?:\bor\b|\betc\b|\band so on\b|\p{L}{2,}\/\p{L}{2,}))[^()]*\)`, 'giu')
 
 /** A slash pair of names counts as alternatives only without a number (`100 req/min` is a rate, not a choice; `argon2` is a name). */
-const DIGIT_RE = /(?<![\p{L}])\d/u
+const DIGIT_RE = letterRe(String.raw`(?<![\p{L}])\d`, 'u')
 
 export interface GuidanceSpan {
   /** Offsets of the guidance in the text (from its first word to the end of the item). */

@@ -24,6 +24,7 @@
  * - placeholders: `X ms`, `z%`, `$X`, `N months` (letters are never numbers).
  */
 import {allMatches} from './all-matches.js'
+import {letterRe} from './letter-re.js'
 
 export type QuantityKind = 'percent' | 'multiplier' | 'money' | 'measure' | 'count' | 'range' | 'word' | 'transition'
 
@@ -128,33 +129,39 @@ export const MONTH_RE = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|ma
 /** A number, optionally with a currency sign; thousands separators and decimals included. */
 export const NUMBER_RE = /([$€£¥₹]|\b(?:USD|EUR|GBP)\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)/g
 /** Letters, digits or reference marks right before a number make it part of an identifier (`p95`, `GPT-4`, `#12`, `§3`, `1.2.3`). */
-const IDENTIFIER_BEFORE_RE = /(?:[\p{L}\p{N}_#§@]|\p{L}[-_.]|\d\.)$/u
+const IDENTIFIER_BEFORE_RE = letterRe(String.raw`(?:[\p{L}\p{N}_#§@]|\p{L}[-_.]|\d\.)$`, 'u')
 /** A version continues after the number: `1.2.3`, `2.x`. */
 const VERSION_AFTER_RE = /^\.(?:\d|[xX]\b)/
 /** A run of digits joined by separators, judged as one token: `2023-05-01`, `10:30`, `3-5`, `1.2.3`. */
 const NUMERIC_RUN_RE = /^(?:[$€£¥₹]|\b(?:USD|EUR|GBP)\s?)?\d(?:[\d.,:/\-–—]*\d)?/
 /** A hyphenated word after the number: `2-week`, `3-tier`. */
-const HYPHEN_WORD_RE = /^-(\p{L}+)\b/u
+const HYPHEN_WORD_RE = letterRe(String.raw`^-(\p{L}+)\b`, 'u')
 /** A rate after a measure: `/month`, `/s`, `/req`. */
-const RATE_SUFFIX_RE = /^\/\p{L}+/u
+const RATE_SUFFIX_RE = letterRe(String.raw`^\/\p{L}+`, 'u')
 /** Two capitalised words after a number: `6 River Systems`. */
-const PROPER_NAME_AFTER_RE = /^\s\p{Lu}[\p{L}'’-]*\s\p{Lu}[\p{L}'’-]*/u
+const PROPER_NAME_AFTER_RE = letterRe(String.raw`^\s\p{Lu}[\p{L}'’-]*\s\p{Lu}[\p{L}'’-]*`, 'u')
 /** ISO and slash dates: `2023-05-01`, `05/01/2023`, `1/2/24`. */
 export const DATE_RE = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4})/
 /** A clock time: `10:30`, `9:05pm`, `9am`. */
-export const CLOCK_RE = /^(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?(?![\p{L}]))/iu
+export const CLOCK_RE = letterRe(String.raw`^(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?(?![\p{L}]))`, 'iu')
 /** Ordinals: `1st`, `2nd`, `3rd`, `24th`. */
 const ORDINAL_SUFFIX_RE = /^(?:st|nd|rd|th)\b/i
 /** A bare year. */
 export const YEAR_RE = /^(?:19|20)\d{2}$/
 /** Letters glued to the end of a number (`120ms`, `2FA`). */
-const GLUED_LETTERS_RE = /^[\p{L}µ]+/u
+const GLUED_LETTERS_RE = letterRe(String.raw`^[\p{L}µ]+`, 'u')
 /** A unit after a space (`120 ms`, `2 weeks`, `40 %`), or a rate (`/s`, `/month`). */
-const SPACED_UNIT_RE = /^\s?(%|[\p{L}µ]+(?:\/[\p{L}]+)?)/u
+const SPACED_UNIT_RE = letterRe(String.raw`^\s?(%|[\p{L}µ]+(?:\/[\p{L}]+)?)`, 'u')
 /** A range continuation: `-5`, `–5`, ` to 5`. */
 const RANGE_TAIL_RE = /^(?:\s?[-–—]\s?|\s+to\s+)([$€£¥₹]?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)/
+/** An upper-case letter; one at the start; a lower-case one at the start. */
+const UPPER_RE = letterRe(String.raw`\p{Lu}`, 'u')
+const UPPER_START_RE = letterRe(String.raw`^\p{Lu}`, 'u')
+const LOWER_START_RE = letterRe(String.raw`^\p{Ll}`, 'u')
+/** The word after a number: `2024 users`, `12 March`. */
+const NEXT_WORD_RE = letterRe(String.raw`^\s(\p{L}+)`, 'u')
 /** A word made of letters and inner hyphens, before a position. */
-const WORD_BEFORE_RE = /([\p{L}][\p{L}\p{N}.#+/-]*)\s*$/u
+const WORD_BEFORE_RE = letterRe(String.raw`([\p{L}][\p{L}\p{N}.#+/-]*)\s*$`, 'u')
 /**
  * How far back from a number the `…_BEFORE_RE` patterns look. A pattern
  * anchored with `$` is tried from every position of its input, so giving it
@@ -301,7 +308,7 @@ function digitQuantity(text: string, match: RegExpMatchArray): {start: number; e
 /** A unit glued to digits (`120ms`, `1.2M`, `3x`), or `null` for identifier letters (`2FA`, `3D`). */
 function gluedUnit(letters: string): string | null {
   if (GLUED_CASED_UNITS.has(letters)) return letters.toLowerCase()
-  if (letters.length === 1 && /\p{Lu}/u.test(letters)) return null
+  if (letters.length === 1 && UPPER_RE.test(letters)) return null
   const lower = letters.toLowerCase()
   return UNIT_SET.has(lower) ? lower : null
 }
@@ -318,7 +325,7 @@ function labelBefore(before: string): boolean {
 function isLabelOrName(text: string, start: number, digits: string, after: string): boolean {
   const before = textBefore(text, start)
   if (YEAR_RE.test(digits)) {
-    const noun = /^\s(\p{L}+)/u.exec(after)
+    const noun = NEXT_WORD_RE.exec(after)
     return !(noun && COUNT_NOUNS.has(noun[1].toLowerCase()))
   }
   // List numbering at the start of the text or a line: `1. Setup`, `2) Deploy`.
@@ -326,12 +333,12 @@ function isLabelOrName(text: string, start: number, digits: string, after: strin
   if (labelBefore(before)) return true
   const prev = WORD_BEFORE_RE.exec(before)
   const prevWord = prev ? prev[1] : ''
-  if (MONTH_RE.test(prevWord) && /^\p{Lu}/u.test(prevWord) && /^\d{1,2}$/.test(digits)) return true
+  if (MONTH_RE.test(prevWord) && UPPER_START_RE.test(prevWord) && /^\d{1,2}$/.test(digits)) return true
   // `12 March`
-  const nextWord = /^\s(\p{L}+)/u.exec(after)
-  if (nextWord && MONTH_RE.test(nextWord[1]) && /^\p{Lu}/u.test(nextWord[1]) && /^\d{1,2}$/.test(digits)) return true
+  const nextWord = NEXT_WORD_RE.exec(after)
+  if (nextWord && MONTH_RE.test(nextWord[1]) && UPPER_START_RE.test(nextWord[1]) && /^\d{1,2}$/.test(digits)) return true
   // A proper name opened by a number in running text: `at 6 River Systems`.
   const names = PROPER_NAME_AFTER_RE.exec(after)
-  if (names && /^\p{Ll}/u.test(prevWord)) return true
+  if (names && LOWER_START_RE.test(prevWord)) return true
   return false
 }

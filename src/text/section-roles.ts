@@ -4,6 +4,7 @@
  * A heading can have several roles ("Goals and Non-Goals").
  */
 import {boundedMemo} from './memo.js'
+import {letterRe, withFlags} from './letter-re.js'
 
 export type SectionRole =
   | 'goals'
@@ -72,7 +73,7 @@ export const SECTION_ROLES: readonly RolePattern[] = [
 ]
 
 const NUMBERING_RE = /^(?:(?:step|part|phase|section)\s+)?(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])[.):]\s+/i
-const SYMBOLS_RE = /[^\p{L}\p{N}\s'’-]/gu
+const SYMBOLS_RE = letterRe(String.raw`[^\p{L}\p{N}\s'’-]`, 'gu')
 
 /** Lower case; emoji, numbering, markup and punctuation folded away (memoised: rules ask again for the same headings). */
 export const normaliseHeading: (text: string) => string = boundedMemo((text) => foldHeading(text), 500)
@@ -92,7 +93,7 @@ const globalPatterns = new WeakMap<RegExp, RegExp>()
 function globalOf(pattern: RegExp): RegExp {
   let global = globalPatterns.get(pattern)
   if (!global) {
-    global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g')
+    global = withFlags(pattern, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g')
     globalPatterns.set(pattern, global)
   }
   return global

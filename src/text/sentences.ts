@@ -12,6 +12,7 @@
  * lower case. A line break is a boundary when the line ends with `:`, when
  * the next line starts like a list item, or at a blank line.
  */
+import {letterRe} from './letter-re.js'
 
 export interface Sentence {
   /** Index of the first non-space character. */
@@ -69,17 +70,17 @@ export const NON_TERMINAL_ABBREVIATIONS: ReadonlySet<string> = new Set([
 export const TERMINAL_ABBREVIATIONS: ReadonlySet<string> = new Set(['etc', 'inc', 'ltd', 'co', 'corp', 'llc', 'a.m', 'p.m', 'am', 'pm', 'b.v', 'gmbh'])
 
 /** The word (letters, digits, dots) that ends right before a terminator. */
-const WORD_BEFORE_RE = /([\p{L}\p{N}\uFFFC][\p{L}\p{N}.\uFFFC'’-]*)$/u
+const WORD_BEFORE_RE = letterRe(String.raw`([\p{L}\p{N}\uFFFC][\p{L}\p{N}.\uFFFC'’-]*)$`, 'u')
 /** Dotted acronyms such as `U.S` or `Ph.D` (before the final period). */
-const DOTTED_ACRONYM_RE = /^(?:\p{L}{1,2}\.)+\p{L}{1,2}$/u
+const DOTTED_ACRONYM_RE = letterRe(String.raw`^(?:\p{L}{1,2}\.)+\p{L}{1,2}$`, 'u')
 /** A single capital letter: an initial (`J. R. Smith`). */
-const INITIAL_RE = /^\p{Lu}$/u
+const INITIAL_RE = letterRe(String.raw`^\p{Lu}$`, 'u')
 /** Closing marks allowed after a terminator and kept in the sentence. */
 const CLOSERS_RE = /^["'”’»)\]}*_]+/u
 /** A line that starts like a list item or a labelled entry. */
 export const LIST_LINE_START_RE = /^[ \t]*(?:[-*+•–—▪◦‣·]\s|\d{1,3}[.)]\s|[a-zA-Z][.)]\s|\[[ xX]\]\s)/
 const TERMINATOR_RE = /[.!?…]/
-const LOWER_START_RE = /^\p{Ll}/u
+const LOWER_START_RE = letterRe(String.raw`^\p{Ll}`, 'u')
 
 /** Splits `text` into sentences with exact `[start, end)` offsets into `text`. */
 export function splitSentences(text: string): Sentence[] {

@@ -7,6 +7,7 @@
  */
 import {boundedMemo} from './memo.js'
 import {allMatches} from './all-matches.js'
+import {letterRe} from './letter-re.js'
 
 export interface StemToken {
   /** The stem (lower case). */
@@ -19,7 +20,7 @@ export interface StemToken {
 }
 
 /** A word: letters and digits, with inner apostrophes (`don't`). Hyphens, slashes and dots split words. */
-export const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu
+export const WORD_RE = letterRe(String.raw`[\p{L}\p{N}]+(?:['’][\p{L}]+)*`, 'gu')
 
 /** Words dropped before matching, so `added an index` matches `add index`. */
 export const STEM_STOPWORDS: ReadonlySet<string> = new Set(['a', 'an', 'the'])

@@ -5,6 +5,7 @@
  * The shapes do the work; the list only supplements them.
  */
 import {allMatches} from './all-matches.js'
+import {letterRe} from './letter-re.js'
 
 /** Tools, libraries and services often written in lower case or as plain words. */
 export const KNOWN_TOOLS: readonly string[] = [
@@ -32,17 +33,17 @@ export const KNOWN_TOOLS: readonly string[] = [
 export const KNOWN_ACRONYMS: readonly string[] = ['CSP', 'HSTS', 'TLS', 'mTLS', 'JWT', 'JSON', 'WAF', 'SAML', 'OIDC', 'WebP', 'AVIF', 'RLS', 'SRI']
 
 /** Mixed case with an inner capital: `TypeScript`, `PgBouncer`, `GitHub`, `iOS`, `macOS`. */
-export const CAMEL_CASE_RE = /(?<![\p{L}\p{N}])(?:\p{Lu}\p{Ll}+|\p{Ll}+)\p{Lu}[\p{L}\p{N}]*/gu
+export const CAMEL_CASE_RE = letterRe(String.raw`(?<![\p{L}\p{N}])(?:\p{Lu}\p{Ll}+|\p{Ll}+)\p{Lu}[\p{L}\p{N}]*`, 'gu')
 /** Capitals then two or more lower-case letters: `ESLint`, `JSONPath` (not the plural `APIs`). */
-export const CAPS_PREFIX_RE = /(?<![\p{L}\p{N}])\p{Lu}{2,}\p{Ll}{2,}[\p{L}\p{N}]*/gu
+export const CAPS_PREFIX_RE = letterRe(String.raw`(?<![\p{L}\p{N}])\p{Lu}{2,}\p{Ll}{2,}[\p{L}\p{N}]*`, 'gu')
 /** Dotted names: `Node.js`, `socket.io`, `next.config` (not `e.g.`). */
-export const DOTTED_NAME_RE = /(?<![\p{L}\p{N}.])\p{L}[\p{L}\p{N}]*(?:\.[\p{L}\p{N}]{2,})+(?![\p{L}\p{N}])/gu
+export const DOTTED_NAME_RE = letterRe(String.raw`(?<![\p{L}\p{N}.])\p{L}[\p{L}\p{N}]*(?:\.[\p{L}\p{N}]{2,})+(?![\p{L}\p{N}])`, 'gu')
 /** Dashed or dotted names that contain a known tool: `express-validator`, `express-rate-limit`, `django-ratelimit`. */
-export const DASHED_NAME_RE = /(?<![\p{L}\p{N}-])\p{L}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)+(?![\p{L}\p{N}-])/gu
+export const DASHED_NAME_RE = letterRe(String.raw`(?<![\p{L}\p{N}-])\p{L}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)+(?![\p{L}\p{N}-])`, 'gu')
 /** Library name endings that mark a dashed word as a package: `rate-limiter-flexible`, `fastify-rate-limit`. */
 export const PACKAGE_PARTS: ReadonlySet<string> = new Set(['js', 'ts', 'py', 'rs', 'cli', 'sdk', 'orm', 'express', 'fastify', 'koa', 'nest', 'django', 'flask', 'rails', 'spring', 'next', 'react', 'vue', 'svelte', 'node', 'flexible', 'validator'])
 /** A capitalised word: a candidate name when it is not the first word of the sentence. */
-export const CAPITALISED_WORD_RE = /(?<![\p{L}\p{N}'’-])\p{Lu}\p{Ll}+(?![\p{L}\p{N}])/gu
+export const CAPITALISED_WORD_RE = letterRe(String.raw`(?<![\p{L}\p{N}'’-])\p{Lu}\p{Ll}+(?![\p{L}\p{N}])`, 'gu')
 
 /** Capitalised words that are ordinary English, not names. */
 export const COMMON_CAPITALISED: ReadonlySet<string> = new Set([
@@ -60,8 +61,14 @@ export interface NameMatch {
 
 const KNOWN_TOOL_SET = new Set(KNOWN_TOOLS.map((name) => name.toLowerCase()))
 const KNOWN_ACRONYM_SET = new Set(KNOWN_ACRONYMS)
-const WORDISH_RE = /[\p{L}\p{N}][\p{L}\p{N}.]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu
+const WORDISH_RE = letterRe(String.raw`[\p{L}\p{N}][\p{L}\p{N}.]*[\p{L}\p{N}]|[\p{L}\p{N}]`, 'gu')
 const DOT_ABBREVIATIONS = new Set(['e.g', 'i.e', 'etc', 'vs', 'a.m', 'p.m'])
+/** Dotted abbreviations such as `Ph.D`, `e.g` and dotted numbers such as `1.2.3`: not names. */
+const SHORT_DOTTED_RE = letterRe(String.raw`^\p{Lu}?\p{Ll}{0,2}\.\p{Ll}{1,2}$`, 'u')
+const DIGITS_AND_DOTS_RE = letterRe(String.raw`^[\p{N}.]+$`, 'u')
+/** Words of three letters or more, and a capital at the start of one (for Title Case). */
+const LONG_WORD_RE = letterRe(String.raw`\p{L}{3,}`, 'gu')
+const UPPER_START_RE = letterRe(String.raw`^\p{Lu}`, 'u')
 
 export interface FindNamesOptions {
   /** Text ranges whose words are never names (the practice's own name). */
@@ -84,8 +91,8 @@ export function findToolNames(text: string, options: FindNamesOptions = {}): Nam
   }
   for (const match of allMatches(text, DOTTED_NAME_RE)) {
     const word = match[0]
-    if (DOT_ABBREVIATIONS.has(word.toLowerCase()) || /^\p{Lu}?\p{Ll}{0,2}\.\p{Ll}{1,2}$/u.test(word)) continue
-    if (/^[\p{N}.]+$/u.test(word)) continue
+    if (DOT_ABBREVIATIONS.has(word.toLowerCase()) || SHORT_DOTTED_RE.test(word)) continue
+    if (DIGITS_AND_DOTS_RE.test(word)) continue
     add(match.index, match.index + word.length)
   }
   for (const match of allMatches(text, DASHED_NAME_RE)) {
@@ -114,8 +121,8 @@ function isSentenceStart(text: string, index: number): boolean {
 
 /** Text written in Title Case (most words of three or more letters capitalised). */
 export function isTitleCase(text: string): boolean {
-  const words = text.match(/\p{L}{3,}/gu) ?? []
+  const words = text.match(LONG_WORD_RE) ?? []
   if (words.length < 2) return false
-  const capitalised = words.filter((word) => /^\p{Lu}/u.test(word)).length
+  const capitalised = words.filter((word) => UPPER_START_RE.test(word)).length
   return capitalised / words.length >= 0.75
 }

@@ -10,7 +10,7 @@ import {isNonGoalsLabel} from '../src/text/non-goals.js'
 import {hasQuantity} from '../src/text/quantities.js'
 import type {SectionRole} from '../src/text/section-roles.js'
 import {stemTokens, type StemToken} from '../src/text/stems.js'
-import {letterRe} from '../src/text/letter-re.js'
+import {LETTER_RE, letterRe} from '../src/text/letter-re.js'
 
 /** Sections whose checklists are plans, never claims; their prose is never a claim either. */
 const NOT_CLAIMED_ROLES: ReadonlySet<SectionRole> = new Set(['roadmap', 'non-goals', 'retrospective'])
@@ -22,8 +22,6 @@ const OUT_OF_SCOPE_ROLES: ReadonlySet<SectionRole> = new Set(['roadmap', 'non-go
  * rather than name a practice: they are not judged as bare names.
  */
 const BARE_NAME_MAX_WORDS = 9
-/** A letter: an item without one holds no prose to judge. */
-const LETTER_RE = letterRe(String.raw`\p{L}`, 'u')
 /** A word of an item, code spans included. */
 const ITEM_WORD_RE = letterRe(String.raw`[\p{L}\p{N}\uFFFC][\p{L}\p{N}\uFFFC'’-]*`, 'gu')
 
@@ -101,6 +99,7 @@ function practiceTasks(doc: DocumentIndex, matchers: readonly HeadingMatcher[]):
     if (item.checked === null || !inPracticeScope(item.section, matchers)) continue
     const block = item.blocks[0]
     // Nothing to judge: an empty box, or one holding only code, HTML or an image.
+    // An item without a letter holds no prose to judge.
     if (!block || !LETTER_RE.test(block.text.text)) continue
     out.push({item, block, text: block.text.text})
   }

@@ -17,14 +17,12 @@ import {
   VALUE_COLUMN_RE,
 } from '../src/text/metric-claims.js'
 import type {SectionRole} from '../src/text/section-roles.js'
-import {letterRe, withFlags} from '../src/text/letter-re.js'
+import {LETTER_RE, withFlags} from '../src/text/letter-re.js'
 
 /** Sections whose text states plans, risks or hindsight, not results (checked with their ancestors). */
 const NON_RESULT_ROLES: readonly SectionRole[] = ['non-goals', 'goals', 'roadmap', 'risks', 'retrospective', 'challenges', 'narrative']
 /** A footnote reference in the sentence's source. */
 const FOOTNOTE_REF_RE = /\[\^[^\]\s]+\]/
-/** A letter anywhere. */
-const LETTER_RE = letterRe(String.raw`\p{L}`, 'u')
 /** A bracketed prompt anywhere (the non-global form, for `test`). */
 const BRACKET_PROMPT_ONCE_RE = withFlags(BRACKET_PROMPT_RE, 'u')
 /** Longest quote before a claim is shortened to its phrase. */

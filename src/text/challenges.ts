@@ -6,7 +6,7 @@
  */
 import {hasQuantity} from './quantities.js'
 import {allMatches} from './all-matches.js'
-import {letterRe} from './letter-re.js'
+import {letterRe, NON_WORD_RUN_RE} from './letter-re.js'
 
 // ---------------------------------------------------------------------------
 // Specific detail
@@ -225,9 +225,6 @@ export const CHALLENGE_TEMPLATE_PROMPTS: ReadonlySet<string> = new Set([
   'limitations of existing solution',
   'real obstacles faced and how they were overcome',
 ])
-
-/** Runs of anything but letters and digits. */
-const NON_WORD_RUN_RE = letterRe(String.raw`[^\p{L}\p{N}]+`, 'gu')
 
 /** Whether a challenge headline is exactly a template prompt. */
 export function isChallengeTemplatePrompt(head: string): boolean {

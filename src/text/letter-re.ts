@@ -129,3 +129,9 @@ export function letterRe(source: string, flags: string): RegExp {
 export function withFlags(re: RegExp, flags: string): RegExp {
   return re instanceof LetterRegExp ? new LetterRegExp(re.exactSource, flags) : new RegExp(re.source, flags)
 }
+
+/** Letter patterns several modules share: a letter anywhere; a capital or a small letter at the start; runs of anything but letters and digits. */
+export const LETTER_RE = letterRe(String.raw`\p{L}`, 'u')
+export const UPPER_START_RE = letterRe(String.raw`^\p{Lu}`, 'u')
+export const LOWER_START_RE = letterRe(String.raw`^\p{Ll}`, 'u')
+export const NON_WORD_RUN_RE = letterRe(String.raw`[^\p{L}\p{N}]+`, 'gu')

@@ -4,7 +4,7 @@
  * as the reason a non-goal was left out.
  */
 import {NON_GOALS_HEADING_RE, normaliseHeading} from './section-roles.js'
-import {letterRe} from './letter-re.js'
+import {letterRe, NON_WORD_RUN_RE} from './letter-re.js'
 
 /** A label (bold label, line prefix or table cell) this long or shorter can name a non-goals list. */
 export const NON_GOALS_LABEL_MAX_WORDS = 6
@@ -57,8 +57,7 @@ const CONTRACTIONS: ReadonlyArray<[RegExp, string]> = [
   [/['’]re\b/g, ' are'],
 ]
 
-/** Runs of anything but letters and digits; two letters in a row. */
-const NON_WORD_RUN_RE = letterRe(String.raw`[^\p{L}\p{N}]+`, 'gu')
+/** Two letters in a row. */
 const TWO_LETTERS_RE = letterRe(String.raw`\p{L}{2}`, 'u')
 
 /** Lower case, contractions expanded, punctuation and symbols as single spaces. */

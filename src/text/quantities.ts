@@ -24,7 +24,7 @@
  * - placeholders: `X ms`, `z%`, `$X`, `N months` (letters are never numbers).
  */
 import {allMatches} from './all-matches.js'
-import {letterRe} from './letter-re.js'
+import {letterRe, LOWER_START_RE, UPPER_START_RE} from './letter-re.js'
 
 export type QuantityKind = 'percent' | 'multiplier' | 'money' | 'measure' | 'count' | 'range' | 'word' | 'transition'
 
@@ -154,10 +154,8 @@ const GLUED_LETTERS_RE = letterRe(String.raw`^[\p{L}µ]+`, 'u')
 const SPACED_UNIT_RE = letterRe(String.raw`^\s?(%|[\p{L}µ]+(?:\/[\p{L}]+)?)`, 'u')
 /** A range continuation: `-5`, `–5`, ` to 5`. */
 const RANGE_TAIL_RE = /^(?:\s?[-–—]\s?|\s+to\s+)([$€£¥₹]?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)/
-/** An upper-case letter; one at the start; a lower-case one at the start. */
+/** An upper-case letter. */
 const UPPER_RE = letterRe(String.raw`\p{Lu}`, 'u')
-const UPPER_START_RE = letterRe(String.raw`^\p{Lu}`, 'u')
-const LOWER_START_RE = letterRe(String.raw`^\p{Ll}`, 'u')
 /** The word after a number: `2024 users`, `12 March`. */
 const NEXT_WORD_RE = letterRe(String.raw`^\s(\p{L}+)`, 'u')
 /** A word made of letters and inner hyphens, before a position. */

@@ -12,7 +12,7 @@
  * lower case. A line break is a boundary when the line ends with `:`, when
  * the next line starts like a list item, or at a blank line.
  */
-import {letterRe} from './letter-re.js'
+import {letterRe, LOWER_START_RE} from './letter-re.js'
 
 export interface Sentence {
   /** Index of the first non-space character. */
@@ -80,7 +80,6 @@ const CLOSERS_RE = /^["'”’»)\]}*_]+/u
 /** A line that starts like a list item or a labelled entry. */
 export const LIST_LINE_START_RE = /^[ \t]*(?:[-*+•–—▪◦‣·]\s|\d{1,3}[.)]\s|[a-zA-Z][.)]\s|\[[ xX]\]\s)/
 const TERMINATOR_RE = /[.!?…]/
-const LOWER_START_RE = letterRe(String.raw`^\p{Ll}`, 'u')
 
 /** Splits `text` into sentences with exact `[start, end)` offsets into `text`. */
 export function splitSentences(text: string): Sentence[] {

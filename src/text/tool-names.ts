@@ -5,7 +5,7 @@
  * The shapes do the work; the list only supplements them.
  */
 import {allMatches} from './all-matches.js'
-import {letterRe} from './letter-re.js'
+import {letterRe, UPPER_START_RE} from './letter-re.js'
 
 /** Tools, libraries and services often written in lower case or as plain words. */
 export const KNOWN_TOOLS: readonly string[] = [
@@ -66,9 +66,8 @@ const DOT_ABBREVIATIONS = new Set(['e.g', 'i.e', 'etc', 'vs', 'a.m', 'p.m'])
 /** Dotted abbreviations such as `Ph.D`, `e.g` and dotted numbers such as `1.2.3`: not names. */
 const SHORT_DOTTED_RE = letterRe(String.raw`^\p{Lu}?\p{Ll}{0,2}\.\p{Ll}{1,2}$`, 'u')
 const DIGITS_AND_DOTS_RE = letterRe(String.raw`^[\p{N}.]+$`, 'u')
-/** Words of three letters or more, and a capital at the start of one (for Title Case). */
+/** Words of three letters or more (for Title Case). */
 const LONG_WORD_RE = letterRe(String.raw`\p{L}{3,}`, 'gu')
-const UPPER_START_RE = letterRe(String.raw`^\p{Lu}`, 'u')
 
 export interface FindNamesOptions {
   /** Text ranges whose words are never names (the practice's own name). */

@@ -12,9 +12,10 @@
  * `new RegExp(source, flags)` matches. It runs an ASCII twin of the pattern
  * (each letter class replaced by its ASCII part) on any string with no
  * letter or digit outside ASCII and at most `MAX_SCANNED` long, and the
- * pattern as written (built the first time it is needed) on any other string. The two agree on such strings:
- * there `\p{L}` and `[A-Za-z]` (and `\p{N}` and `[0-9]`, `\p{Lu}` and `[A-Z]`,
- * `\p{Ll}` and `[a-z]`) hold the same characters. With the `i` flag, the test
+ * pattern as written (built the first time it is needed) on any other
+ * string. The two agree on such strings: there `\p{L}` and `[A-Za-z]` (and
+ * `\p{N}` and `[0-9]`, `\p{Lu}` and `[A-Z]`, `\p{Ll}` and `[a-z]`) hold the
+ * same characters. With the `i` flag, the test
  * for "other letters" uses the `i` flag too, so that characters which only
  * match a letter class under case folding (U+0345) also take the exact path.
  *
@@ -98,7 +99,8 @@ export class LetterRegExp extends RegExp {
   constructor(pattern: string | RegExp, flags?: string) {
     const exactSource = pattern instanceof LetterRegExp ? pattern.exactSource : typeof pattern === 'string' ? pattern : pattern.source
     const resolved = flags ?? (pattern instanceof RegExp ? pattern.flags : '')
-    if (!resolved.includes('u') && !resolved.includes('v')) throw new SyntaxError(`letterRe: /${exactSource}/ needs the u flag`)
+    // The rewrite reads classes as the u flag does (the v flag nests them).
+    if (!resolved.includes('u')) throw new SyntaxError(`letterRe: /${exactSource}/ needs the u flag`)
     super(asciiTwin(exactSource), resolved)
     this.exactSource = exactSource
   }

@@ -115,7 +115,7 @@ function collectUnits(doc: DocumentIndex): Unit[] {
     // The document's only H1 is its title ("The challenges of running Postgres"), not a challenge list.
     if (section.depth === 1 && titles.length === 1) continue
     for (const s of descendants(section)) covered.add(s)
-    units.push(...sectionUnits(doc, section))
+    units.push(...sectionUnits(section))
   }
   for (const table of doc.tables) units.push(...tableUnits(table))
   for (const block of doc.blocks) {
@@ -126,7 +126,7 @@ function collectUnits(doc: DocumentIndex): Unit[] {
 }
 
 /** Units of a challenge section: list items, labelled paragraphs, sub-headings with a paragraph. */
-function sectionUnits(doc: DocumentIndex, root: Section): Unit[] {
+function sectionUnits(root: Section): Unit[] {
   const units: Unit[] = []
   const groups: Section[] = [root]
   const headed: Section[] = []
@@ -141,15 +141,17 @@ function sectionUnits(doc: DocumentIndex, root: Section): Unit[] {
     }
   }
   visit(root)
-  const inGroup = new Set(groups)
   const otherLists = groups.flatMap(listsOfOtherThings)
-  for (const item of doc.listItems) {
-    if (item.parent !== null || !inGroup.has(item.section)) continue
+  // The groups are in document order (`visit` goes depth first), and each
+  // section keeps its own list items and blocks: read through them rather
+  // than the whole document's once per challenge section.
+  for (const item of groups.flatMap((section) => section.listItems)) {
+    if (item.parent !== null) continue
     if (otherLists.some((list) => item.start >= list.start && item.end <= list.end)) continue
     units.push(...listItemUnits(item))
   }
-  for (const block of doc.blocks) {
-    if (block.kind !== 'paragraph' || block.listItem || !block.label || !inGroup.has(block.section)) continue
+  for (const block of groups.flatMap((section) => section.blocks)) {
+    if (block.kind !== 'paragraph' || block.listItem || !block.label) continue
     // `**Key challenges:**` or `**Requirements:**` with nothing after it titles the list below; it is not a challenge.
     if (block.label.contentStart >= block.text.text.trimEnd().length) continue
     const unit = labelledUnit(block)
@@ -158,8 +160,8 @@ function sectionUnits(doc: DocumentIndex, root: Section): Unit[] {
   for (const section of headed) {
     const title = section.titleBlock
     if (!title || title.text.isEmpty) continue
-    const tree = new Set(descendants(section))
-    const body = doc.blocks.filter((block) => block.kind === 'paragraph' && tree.has(block.section)).map((block) => block.text.text)
+    // Each section keeps its own blocks: read through them, in document order, rather than filtering the document's per section.
+    const body = descendants(section).flatMap((s) => s.blocks.filter((block) => block.kind === 'paragraph').map((block) => block.text.text))
     units.push({head: section.title, range: trimmedRange(title, 0, title.text.text.length), body})
   }
   return units

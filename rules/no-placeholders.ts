@@ -1,5 +1,6 @@
 import {defineRule} from '../src/define-rule.js'
 import type {Block, LinkInfo} from '../src/document.js'
+import {byOffset} from '../src/by-offset.js'
 import type {SourceRange} from '../src/text/prose-text.js'
 import {
   BARE_LETTER_RE,
@@ -64,9 +65,9 @@ export default defineRule({
     }
     // Brackets around a link (`[[Become a backer](https://…)]`) frame the link; they are not a prompt.
     // Autolink literals that GFM finds inside bracketed text (`[http://a.b]`) have no position.
-    const linkSpans = doc.links.flatMap((link) => (link.kind === 'link' && link.node.position ? [link.node.position] : []))
+    const links = byOffset(doc.links, (link) => link.node)
     const wrapsLink = (range: SourceRange): boolean =>
-      linkSpans.some((span) => range.start < (span.start.offset ?? 0) && (span.end.offset ?? 0) <= range.end)
+      links.within(range.start + 1, range.end).some((link) => link.kind === 'link' && (link.node.position?.end.offset ?? 0) <= range.end)
     for (const block of doc.blocks) {
       for (const match of found.get(block)!) {
         if (match.kind === 'prompt' && wrapsLink(block.text.range(match.start, match.end))) continue

@@ -1,5 +1,6 @@
 import {defineRule} from '../src/define-rule.js'
-import type {Block, BlockSentence, DocumentIndex, ListItem, Section, Table} from '../src/document.js'
+import {byOffset} from '../src/by-offset.js'
+import type {Block, BlockSentence, DocumentIndex, ListItem, MdNode, Section, Table} from '../src/document.js'
 import {hasQuantity} from '../src/text/quantities.js'
 import {
   BRACKET_PROMPT_RE,
@@ -227,20 +228,25 @@ function followingBlockHasQuantity(doc: DocumentIndex, block: Block, colon: bool
     if (item.children.some((child) => rangeHasQuantity(doc, child.start, child.end))) return true
   }
   if (!colon) return false
-  for (const table of doc.tables) {
+  // Only the first table, code block or list item starting after the paragraph
+  // can have nothing but spaces before it: each starts with a character that
+  // is not a space, which then stands between the paragraph and any later one.
+  const table = byOffset(doc.tables, nodeOf).first(end)
+  if (table && gapOk(table.node.position?.start.offset ?? -1)) {
     const start = table.node.position?.start.offset ?? -1
-    if (gapOk(start)) return rangeHasQuantity(doc, start, table.node.position?.end.offset ?? start)
+    return rangeHasQuantity(doc, start, table.node.position?.end.offset ?? start)
   }
-  for (const code of doc.code) {
+  for (const code of byOffset(doc.code, nodeOf).from(end)) {
     if (code.inline) continue
-    const start = code.node.position?.start.offset ?? -1
-    if (gapOk(start)) return hasQuantity(code.node.value ?? '')
+    if (gapOk(code.node.position?.start.offset ?? -1)) return hasQuantity(code.node.value ?? '')
+    break
   }
-  const first = doc.listItems.find((li) => gapOk(li.start))
-  if (first) {
-    const siblings = doc.listItems.filter((li) => li.parent === first.parent && li.level === first.level && li.start >= first.start)
+  const items = byOffset(doc.listItems, nodeOf)
+  const first = items.first(end)
+  if (first && gapOk(first.start)) {
     let last = first
-    for (const li of siblings) {
+    for (const li of items.from(first.start)) {
+      if (li.parent !== first.parent || li.level !== first.level) continue
       if (li.start > last.end && !/^\s*$/.test(doc.source.slice(last.end, li.start))) break
       last = li
     }
@@ -250,24 +256,19 @@ function followingBlockHasQuantity(doc: DocumentIndex, block: Block, colon: bool
 }
 
 function rangeHasQuantity(doc: DocumentIndex, start: number, end: number): boolean {
-  for (const block of doc.blocks) {
-    const at = block.node.position?.start.offset ?? -1
-    if (at >= start && at < end && hasQuantity(block.text.text)) return true
-  }
-  for (const code of doc.code) {
-    const at = code.node.position?.start.offset ?? -1
-    if (!code.inline && at >= start && at < end && hasQuantity(code.node.value ?? '')) return true
-  }
-  return false
+  if (byOffset(doc.blocks, nodeOf).within(start, end).some((block) => hasQuantity(block.text.text))) return true
+  return byOffset(doc.code, nodeOf).within(start, end).some((code) => !code.inline && hasQuantity(code.node.value ?? ''))
+}
+
+function nodeOf(entry: {node: MdNode}): MdNode {
+  return entry.node
 }
 
 /** Variable quantities (`X ms`) and bracketed prompts are reported by `no-placeholders`; the section is not reported twice. */
 function sectionHasPlaceholderQuantity(doc: DocumentIndex, section: Section): boolean {
-  return doc.blocks.some((block) => {
-    const at = block.node.position?.start.offset ?? -1
-    if (at < section.start || at >= section.end) return false
-    return PLACEHOLDER_QUANTITY_RE.test(block.text.text) || BRACKET_PROMPT_ONCE_RE.test(block.text.text)
-  })
+  return byOffset(doc.blocks, nodeOf)
+    .within(section.start, section.end)
+    .some((block) => PLACEHOLDER_QUANTITY_RE.test(block.text.text) || BRACKET_PROMPT_ONCE_RE.test(block.text.text))
 }
 
 /**

@@ -75,7 +75,7 @@ function findForms(doc: DocumentIndex): NonGoalsForm[] {
     if (!section.roles.has('non-goals') || !section.titleBlock) continue
     // "Goals and Non-Goals" with its own Non-Goals sub-heading: the sub-heading decides.
     if (section.roles.has('goals') && descendants(section).some((s) => s !== section && s.roles.has('non-goals'))) continue
-    forms.push(headingForm(doc, section, section.titleBlock))
+    forms.push(headingForm(section, section.titleBlock))
   }
   for (const block of doc.blocks) {
     if (block.kind === 'heading') continue
@@ -89,24 +89,26 @@ function findForms(doc: DocumentIndex): NonGoalsForm[] {
   return forms
 }
 
-function headingForm(doc: DocumentIndex, section: Section, title: Block): NonGoalsForm {
-  const tree = new Set(descendants(section))
-  const blocks = doc.blocks.filter((block) => tree.has(block.section) && block !== title)
-  const nodes = [...tree].flatMap((s) => s.nodes)
+function headingForm(section: Section, title: Block): NonGoalsForm {
+  // Each section keeps its own blocks, list items and tables, so the whole tree
+  // is read through them, in document order, rather than by filtering the
+  // document's lists once per section.
+  const tree = descendants(section)
+  const blocks = tree.flatMap((s) => s.blocks).filter((block) => block !== title)
   return {
     range: trimmedRange(title, 0, title.text.text.length),
     actual: section.title,
     contents: blocks.map((block) => block.text.text),
-    other: nodes.some((node) => CONTENT_NODE_TYPES.has(node.type)),
-    items: sectionItems(doc, section, tree, blocks),
+    other: tree.some((s) => s.nodes.some((node) => CONTENT_NODE_TYPES.has(node.type))),
+    items: sectionItems(section, tree, blocks),
   }
 }
 
 /** The non-goals of a section: its top-level list items, else table rows, else sub-headings, else paragraphs. */
-function sectionItems(doc: DocumentIndex, section: Section, tree: ReadonlySet<Section>, blocks: Block[]): Item[] {
-  const listItems = doc.listItems.filter((item) => item.parent === null && tree.has(item.section))
+function sectionItems(section: Section, tree: readonly Section[], blocks: Block[]): Item[] {
+  const listItems = tree.flatMap((s) => s.listItems).filter((item) => item.parent === null)
   if (listItems.length > 0) return listItems.map(listItemToItem)
-  const rows = doc.tables.filter((table) => tree.has(table.section)).flatMap((table) => table.rows)
+  const rows = tree.flatMap((s) => s.tables).flatMap((table) => table.rows)
   if (rows.length > 0) {
     return rows
       .filter((row) => row.length > 0)
@@ -117,9 +119,8 @@ function sectionItems(doc: DocumentIndex, section: Section, tree: ReadonlySet<Se
     return subsections
       .filter((child) => child.titleBlock)
       .map((child) => {
-        const childTree = new Set(descendants(child))
-        const body = doc.blocks.filter((block) => childTree.has(block.section) && block !== child.titleBlock)
-        return {...blockToItem(child.titleBlock!), detailed: body.length > 0}
+        const body = descendants(child).some((s) => s.blocks.some((block) => block !== child.titleBlock))
+        return {...blockToItem(child.titleBlock!), detailed: body}
       })
   }
   return blocks.filter((block) => block.kind === 'paragraph' && !/[:：]\s*$/.test(block.text.text)).map(blockToItem)
@@ -230,10 +231,27 @@ function firstLine(text: string): string {
 /** Whether text index `at` of the block is link text (a table-of-contents entry is not a non-goals list). */
 function insideLink(doc: DocumentIndex, block: Block, at: number): boolean {
   const offset = block.text.offsetAt(at)
-  return doc.links.some((link) => {
-    if (link.kind !== 'link') return false
-    const start = link.node.position?.start.offset ?? -1
-    const end = link.node.position?.end.offset ?? -1
-    return offset >= start && offset < end
-  })
+  const spans = linkSpans(doc)
+  // Links never contain links, so the spans do not overlap: only the last one starting at or before `offset` can hold it.
+  let low = 0
+  let high = spans.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (spans[middle].start <= offset) low = middle + 1
+    else high = middle
+  }
+  return low > 0 && offset < spans[low - 1].end
+}
+
+const linkSpanCache = new WeakMap<DocumentIndex, SourceRange[]>()
+
+/** Source ranges of the document's inline links, by start. */
+function linkSpans(doc: DocumentIndex): SourceRange[] {
+  let spans = linkSpanCache.get(doc)
+  if (!spans) {
+    spans = doc.links.flatMap((link) => (link.kind === 'link' && link.node.position ? [{start: link.node.position.start.offset ?? -1, end: link.node.position.end.offset ?? -1}] : []))
+    spans.sort((a, b) => a.start - b.start)
+    linkSpanCache.set(doc, spans)
+  }
+  return spans
 }

@@ -436,7 +436,9 @@ export function buildDocumentIndex(tree: MdNode, source: string, path = ''): Doc
   }
 
   visitFlow(tree.children, {listItem: null, level: 0, inBlockquote: false, jsx: null, atRoot: true})
-  const sentenceCache = new WeakMap<Block, BlockSentence[]>()
+  // A Map, not a WeakMap: the index holds every block anyway, and a weak table of
+  // tens of thousands of keys makes each marking of the heap slower.
+  const sentenceCache = new Map<Block, BlockSentence[]>()
   for (const section of stack.slice(1)) section.end = source.length
   finishSections(root, source)
 

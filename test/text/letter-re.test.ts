@@ -20,11 +20,15 @@ const PATTERNS: ReadonlyArray<[string, string]> = [
   ['\\bto\\s+(?:[\\p{L}-]+\\s+){0,2}$', 'iu'],
   ['(?<![\\p{L}\\p{N}_-])(?:TODO|TBD)(?![\\p{L}\\p{N}_-]|\\.[A-Za-z])', 'gu'],
   ['\\p{Lu}+', 'giu'],
+  // With `i`: named groups, ranges, escapes, a negated class, and words that `ſ` and the Kelvin sign fold into.
+  ['(?<num>[a-f\\d]+)\\s*(?:ms|Sec(?:onds)?)\\b', 'giu'],
+  ['[^a-z\\s\\p{N}]+', 'giu'],
+  ['\\bK(?:pi|PI)s?\\b|\\bss\\w', 'iu'],
 ]
 
 /** Text mixing ASCII words with letters and digits from elsewhere, astral letters, marks and case-folding oddities. */
 const PIECES = ['cut', 'cutting', 'Build times', 'latency', 'costs', '-', ' ', '. ', 'TODO', 'tbd', "it's", 'iPhone', 'X', '7', '_', '’',
-  'é', 'Éa', 'ß', 'ſ', 'K', '\u0345', 'Ǆ', '٣', '\u{1D400}', '\u{1F600}', 'a\u0301', 'Ω', '中文', '—', '\n']
+  'é', 'Éa', 'ß', 'ſ', 'K', 'ms', 'Sec', 'KPIs', 'F00', 'SS', '\u0345', 'Ǆ', '٣', '\u{1D400}', '\u{1F600}', 'a\u0301', 'Ω', '中文', '—', '\n']
 
 describe('asciiTwin', () => {
   it('rewrites the four letter classes inside and outside brackets', () => {

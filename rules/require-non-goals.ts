@@ -1,5 +1,6 @@
 import {defineRule} from '../src/define-rule.js'
-import type {Block, DocumentIndex, ListItem, Section} from '../src/document.js'
+import {byOffset} from '../src/by-offset.js'
+import type {Block, DocumentIndex, LinkInfo, ListItem, Section} from '../src/document.js'
 import type {SourceRange} from '../src/text/prose-text.js'
 import {NON_GOALS_LINE_LABEL_RE, hasNonGoalReason, isNonGoalFiller, isNonGoalsLabel} from '../src/text/non-goals.js'
 
@@ -231,27 +232,19 @@ function firstLine(text: string): string {
 /** Whether text index `at` of the block is link text (a table-of-contents entry is not a non-goals list). */
 function insideLink(doc: DocumentIndex, block: Block, at: number): boolean {
   const offset = block.text.offsetAt(at)
-  const spans = linkSpans(doc)
-  // Links never contain links, so the spans do not overlap: only the last one starting at or before `offset` can hold it.
-  let low = 0
-  let high = spans.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (spans[middle].start <= offset) low = middle + 1
-    else high = middle
-  }
-  return low > 0 && offset < spans[low - 1].end
+  // Links never contain links, so only the last one starting at or before `offset` can hold it.
+  const link = byOffset(inlineLinks(doc), (entry) => entry.node).last(offset)
+  return link !== undefined && offset < (link.node.position?.end.offset ?? -1)
 }
 
-const linkSpanCache = new WeakMap<DocumentIndex, SourceRange[]>()
+const inlineLinkCache = new WeakMap<DocumentIndex, LinkInfo[]>()
 
-/** Source ranges of the document's inline links, by start. */
-function linkSpans(doc: DocumentIndex): SourceRange[] {
-  let spans = linkSpanCache.get(doc)
-  if (!spans) {
-    spans = doc.links.flatMap((link) => (link.kind === 'link' && link.node.position ? [{start: link.node.position.start.offset ?? -1, end: link.node.position.end.offset ?? -1}] : []))
-    spans.sort((a, b) => a.start - b.start)
-    linkSpanCache.set(doc, spans)
+/** The document's inline links (not images or definitions), one list per document. */
+function inlineLinks(doc: DocumentIndex): LinkInfo[] {
+  let links = inlineLinkCache.get(doc)
+  if (!links) {
+    links = doc.links.filter((link) => link.kind === 'link')
+    inlineLinkCache.set(doc, links)
   }
-  return spans
+  return links
 }

@@ -43,6 +43,12 @@ class ByOffset<T> {
     return this.#items[this.#lowerBound(start)]
   }
 
+  /** The last entry whose start offset is at most `at`. */
+  last(at: number): T | undefined {
+    const index = this.#lowerBound(at + 1) - 1
+    return index >= 0 ? this.#items[index] : undefined
+  }
+
   /** Index of the first start at or after `start`. */
   #lowerBound(start: number): number {
     const starts = this.#starts
@@ -64,6 +70,8 @@ export interface OffsetLookup<T> {
   from(start: number): Iterable<T>
   /** The first entry whose start offset is at least `start`. */
   first(start: number): T | undefined
+  /** The last entry whose start offset is at most `at`. */
+  last(at: number): T | undefined
 }
 
 const cache = new WeakMap<readonly unknown[], ByOffset<unknown>>()

@@ -32,6 +32,9 @@ describe('byOffset', () => {
     expect(lookup.first(11)?.name).toBe('b1')
     expect(lookup.first(40)?.name).toBe('d')
     expect(lookup.first(41)).toBeUndefined()
+    expect(lookup.last(25)?.name).toBe('b2')
+    expect(lookup.last(30)?.name).toBe('c')
+    expect(lookup.last(9)).toBeUndefined()
   })
 
   it('is built once per list', () => {

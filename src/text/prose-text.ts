@@ -3,7 +3,7 @@
  *
  * Markdown text nodes do not equal their source slice: escapes (`YOUR\_ROLE`),
  * character references (`&amp;`), blockquote markers and continuation-line
- * indentation disappear from the value. `ProseText` keeps, for every UTF-16
+ * indentation disappear from the value. `ProseText` knows, for every UTF-16
  * unit of its text, the source offset where it starts and ends, so a match
  * in the text becomes an exact source range.
  */
@@ -18,13 +18,28 @@ export interface SourceRange {
 
 export class ProseText {
   readonly text: string
-  private readonly starts: Int32Array
-  private readonly ends: Int32Array
+  /**
+   * The map, as runs. Most text nodes equal their source slice, and for such
+   * a run its first text index and source offset say everything (unit `k` of
+   * the run starts at `source + k` and ends one later); only the other units
+   * (escapes, character references, stand-ins for code and breaks) keep a
+   * start and end offset each. Text index where each run starts, ascending:
+   */
+  readonly #runText: Int32Array
+  /** The source offset of a verbatim run's first unit; -1 for a run with offsets per unit. */
+  readonly #runSource: Int32Array
+  /** For a run with offsets per unit, the index of its first unit in `#starts` and `#ends`. */
+  readonly #runIndex: Int32Array
+  readonly #starts: Int32Array
+  readonly #ends: Int32Array
 
-  constructor(text: string, starts: Int32Array, ends: Int32Array) {
+  constructor(text: string, runs: {text: Int32Array; source: Int32Array; index: Int32Array}, starts: Int32Array, ends: Int32Array) {
     this.text = text
-    this.starts = starts
-    this.ends = ends
+    this.#runText = runs.text
+    this.#runSource = runs.source
+    this.#runIndex = runs.index
+    this.#starts = starts
+    this.#ends = ends
   }
 
   /** Source range of the text slice `[from, to)`. */
@@ -32,30 +47,64 @@ export class ProseText {
     if (this.text.length === 0) return {start: 0, end: 0}
     const a = Math.max(0, Math.min(from, this.text.length - 1))
     const b = Math.max(a, Math.min(to, this.text.length) - 1)
-    return {start: this.starts[a], end: this.ends[b]}
+    return {start: this.#startOf(a), end: this.#endOf(b)}
   }
 
   /** Source offset where text index `i` starts. */
   offsetAt(i: number): number {
     if (this.text.length === 0) return 0
-    if (i >= this.text.length) return this.ends[this.text.length - 1]
-    return this.starts[Math.max(0, i)]
+    if (i >= this.text.length) return this.#endOf(this.text.length - 1)
+    return this.#startOf(Math.max(0, i))
   }
 
   get isEmpty(): boolean {
     return this.text.trim() === ''
+  }
+
+  /** The run holding text index `i` (a valid index). */
+  #run(i: number): number {
+    const runs = this.#runText
+    let low = 0
+    let high = runs.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >>> 1
+      if (runs[middle] <= i) low = middle
+      else high = middle - 1
+    }
+    return low
+  }
+
+  #startOf(i: number): number {
+    const run = this.#run(i)
+    const source = this.#runSource[run]
+    return source >= 0 ? source + i - this.#runText[run] : this.#starts[this.#runIndex[run] + i - this.#runText[run]]
+  }
+
+  #endOf(i: number): number {
+    const run = this.#run(i)
+    const source = this.#runSource[run]
+    return source >= 0 ? source + i - this.#runText[run] + 1 : this.#ends[this.#runIndex[run] + i - this.#runText[run]]
   }
 }
 
 /** Builds a `ProseText` piece by piece. */
 export class ProseTextBuilder {
   private text = ''
+  private runText: number[] = []
+  private runSource: number[] = []
+  private runIndex: number[] = []
   private starts: number[] = []
   private ends: number[] = []
 
   /** Adds a text node value aligned to its source slice `[start, end)`. */
   addAligned(value: string, source: string, start: number, end: number): void {
+    if (value.length === 0) return
+    if (end - start === value.length && source.startsWith(value, start)) {
+      this.verbatim(value, start)
+      return
+    }
     const map = alignToSource(value, source, start, end)
+    this.perUnit()
     this.text += value
     for (let i = 0; i < value.length; i++) {
       this.starts.push(map[i])
@@ -65,6 +114,8 @@ export class ProseTextBuilder {
 
   /** Adds text that stands for a whole source range (a code span, a break). */
   addAtomic(value: string, start: number, end: number): void {
+    if (value.length === 0) return
+    this.perUnit()
     this.text += value
     for (let i = 0; i < value.length; i++) {
       this.starts.push(start)
@@ -73,7 +124,28 @@ export class ProseTextBuilder {
   }
 
   build(): ProseText {
-    return new ProseText(this.text, Int32Array.from(this.starts), Int32Array.from(this.ends))
+    return new ProseText(this.text, {text: Int32Array.from(this.runText), source: Int32Array.from(this.runSource), index: Int32Array.from(this.runIndex)}, Int32Array.from(this.starts), Int32Array.from(this.ends))
+  }
+
+  /** Text equal to the source from `start`: a verbatim run, or more of the last one when it ends right there. */
+  private verbatim(value: string, start: number): void {
+    const last = this.runText.length - 1
+    const continues = last >= 0 && this.runSource[last] >= 0 && this.runSource[last] + this.text.length - this.runText[last] === start
+    if (!continues) {
+      this.runText.push(this.text.length)
+      this.runSource.push(start)
+      this.runIndex.push(-1)
+    }
+    this.text += value
+  }
+
+  /** Opens a run with offsets per unit, unless the last run is one (its units run on in the arrays). */
+  private perUnit(): void {
+    const last = this.runText.length - 1
+    if (last >= 0 && this.runSource[last] < 0) return
+    this.runText.push(this.text.length)
+    this.runSource.push(-1)
+    this.runIndex.push(this.starts.length)
   }
 }
 

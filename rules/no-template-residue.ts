@@ -1,6 +1,6 @@
 import {defineRule} from '../src/define-rule.js'
 import type {Block, DocumentIndex} from '../src/document.js'
-import {templateCatalog} from '../src/templates/catalog.js'
+import {templateCatalog, type TemplateCatalog} from '../src/templates/catalog.js'
 import {detectTemplate} from '../src/templates/detect.js'
 import type {SentenceMatch} from '../src/templates/match.js'
 import {fingerprintTokens, isOnlyStandIns} from '../src/templates/normalise.js'
@@ -9,6 +9,7 @@ import {excerpt} from '../src/text/excerpt.js'
 import {findAuthorPrompt} from '../src/text/author-prompts.js'
 import {findChatResidue} from '../src/text/chat-residue.js'
 import type {SourceRange} from '../src/text/prose-text.js'
+import {boundedMemo} from '../src/text/memo.js'
 
 /**
  * Sentences of a built-in template other than the document's own (detected)
@@ -42,7 +43,7 @@ export default defineRule({
     const eligible = (match: SentenceMatch): boolean =>
       match.template === detected || !match.template.builtin || match.sentence.literals >= MIN_WORDS_OTHER_TEMPLATE
     const templateMatch = (text: string): string | null => {
-      const matches = catalog.matcher.matchTokens(fingerprintTokens(text)).filter(eligible)
+      const matches = sentenceMatches(catalog)(text).filter(eligible)
       if (!matches.length) return null
       return (matches.find((match) => match.template === detected) ?? matches[0]).template.name
     }
@@ -76,6 +77,22 @@ export default defineRule({
     }
   },
 })
+
+const sentenceMatchMemos = new WeakMap<TemplateCatalog, (text: string) => SentenceMatch[]>()
+
+/**
+ * The catalog's template sentences that `text` matches, remembered by text:
+ * the case studies of one folder tend to come from one template and repeat
+ * its sentences, and matching folds and fingerprints every word.
+ */
+function sentenceMatches(catalog: TemplateCatalog): (text: string) => SentenceMatch[] {
+  let memo = sentenceMatchMemos.get(catalog)
+  if (!memo) {
+    memo = boundedMemo((text) => catalog.matcher.matchTokens(fingerprintTokens(text)), 1000)
+    sentenceMatchMemos.set(catalog, memo)
+  }
+  return memo
+}
 
 /** The first finding of a block, in sentence order (one finding per block). */
 function firstFinding(doc: DocumentIndex, block: Block, templateMatch: (text: string) => string | null): Finding | null {

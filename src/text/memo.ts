@@ -1,5 +1,5 @@
 /**
- * A memo for a pure string function, cleared when it reaches `limit` entries
+ * A memo for a pure function of a string, cleared when it reaches `limit` entries
  * (so a long run's memory stays bounded). Headings and words repeat a lot
  * within a document, which is what a memo needs to pay. Keep limits small:
  * the entries stay alive across documents, and V8 grows a worker's heap to a
@@ -7,8 +7,8 @@
  * 20,000 entries instead of 1,000 and 500 raised peak memory by ~36 MB for no
  * speed-up).
  */
-export function boundedMemo(compute: (key: string) => string, limit: number): (key: string) => string {
-  const memo = new Map<string, string>()
+export function boundedMemo<V extends NonNullable<unknown>>(compute: (key: string) => V, limit: number): (key: string) => V {
+  const memo = new Map<string, V>()
   return (key) => {
     let value = memo.get(key)
     if (value === undefined) {

@@ -65,7 +65,7 @@ export default defineRule({
     }
     // Brackets around a link (`[[Become a backer](https://…)]`) frame the link; they are not a prompt.
     // Autolink literals that GFM finds inside bracketed text (`[http://a.b]`) have no position.
-    const links = byOffset(doc.links, (link) => link.node)
+    const links = byOffset(doc.links)
     const wrapsLink = (range: SourceRange): boolean =>
       links.within(range.start + 1, range.end).some((link) => link.kind === 'link' && (link.node.position?.end.offset ?? 0) <= range.end)
     for (const block of doc.blocks) {

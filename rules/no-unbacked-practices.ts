@@ -1,6 +1,6 @@
 import {defineRule} from '../src/define-rule.js'
 import {byOffset} from '../src/by-offset.js'
-import type {Block, DocumentIndex, ListItem, MdNode, Section} from '../src/document.js'
+import type {Block, DocumentIndex, ListItem, Section} from '../src/document.js'
 import {OBJECT_CHAR, type SourceRange} from '../src/text/prose-text.js'
 import {findBacking} from '../src/text/backing.js'
 import {FIRST_PERSON_RE, OTHER_OWNER_BEFORE_RE, PASSIVE_BEFORE_RE, PASSIVE_CLAUSE_RE, PATIENT_BEFORE_RE, QUESTION_WORD_BEFORE_RE, SUBJECT_TO_BEFORE_RE, clauseAround, clauseVeto, quotedRanges, sentenceVeto} from '../src/text/claim-cues.js'
@@ -159,16 +159,12 @@ function isBacked(doc: DocumentIndex, task: Task): boolean {
   if (hasQuantity(own) || findBacking(own, {head: {start: headStart, end: headStart + headText.length}})) return true
   const choiceRanges = choices.map((c) => block.text.range(c.start, c.end))
   const outsideChoices = (start: number): boolean => !choiceRanges.some((r) => start >= r.start && start < r.end)
-  const code = byOffset(doc.code, nodeOf).within(item.start, item.end)
+  const code = byOffset(doc.code).within(item.start, item.end)
   if (code.some((c) => c.inline && outsideChoices(c.node.position?.start.offset ?? -1))) return true
-  if (byOffset(doc.links, nodeOf).within(item.start, item.end).some((link) => link.kind !== 'definition' && outsideChoices(link.node.position?.start.offset ?? -1))) return true
+  if (byOffset(doc.links).within(item.start, item.end).some((link) => link.kind !== 'definition' && outsideChoices(link.node.position?.start.offset ?? -1))) return true
   // Nested detail: further paragraphs of the item, sub-items, tables or code blocks under it.
-  const nested = byOffset(doc.blocks, nodeOf).within(item.start, item.end).filter((b) => b !== block)
+  const nested = byOffset(doc.blocks).within(item.start, item.end).filter((b) => b !== block)
   return nested.some((b) => hasQuantity(b.text.text) || findBacking(b.text.text) !== null || b.text.text.includes(OBJECT_CHAR)) || code.some((c) => !c.inline)
-}
-
-function nodeOf(entry: {node: MdNode}): MdNode {
-  return entry.node
 }
 
 function blank(text: string, ranges: ReadonlyArray<{start: number; end: number}>): string {

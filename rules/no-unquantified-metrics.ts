@@ -1,6 +1,6 @@
 import {defineRule} from '../src/define-rule.js'
 import {byOffset} from '../src/by-offset.js'
-import type {Block, BlockSentence, DocumentIndex, ListItem, MdNode, Section, Table} from '../src/document.js'
+import type {Block, BlockSentence, DocumentIndex, ListItem, Section, Table} from '../src/document.js'
 import {hasQuantity} from '../src/text/quantities.js'
 import {
   BRACKET_PROMPT_RE,
@@ -231,17 +231,17 @@ function followingBlockHasQuantity(doc: DocumentIndex, block: Block, colon: bool
   // Only the first table, code block or list item starting after the paragraph
   // can have nothing but spaces before it: each starts with a character that
   // is not a space, which then stands between the paragraph and any later one.
-  const table = byOffset(doc.tables, nodeOf).first(end)
+  const table = byOffset(doc.tables).first(end)
   if (table && gapOk(table.node.position?.start.offset ?? -1)) {
     const start = table.node.position?.start.offset ?? -1
     return rangeHasQuantity(doc, start, table.node.position?.end.offset ?? start)
   }
-  for (const code of byOffset(doc.code, nodeOf).from(end)) {
+  for (const code of byOffset(doc.code).from(end)) {
     if (code.inline) continue
     if (gapOk(code.node.position?.start.offset ?? -1)) return hasQuantity(code.node.value ?? '')
     break
   }
-  const items = byOffset(doc.listItems, nodeOf)
+  const items = byOffset(doc.listItems)
   const first = items.first(end)
   if (first && gapOk(first.start)) {
     let last = first
@@ -256,17 +256,13 @@ function followingBlockHasQuantity(doc: DocumentIndex, block: Block, colon: bool
 }
 
 function rangeHasQuantity(doc: DocumentIndex, start: number, end: number): boolean {
-  if (byOffset(doc.blocks, nodeOf).within(start, end).some((block) => hasQuantity(block.text.text))) return true
-  return byOffset(doc.code, nodeOf).within(start, end).some((code) => !code.inline && hasQuantity(code.node.value ?? ''))
-}
-
-function nodeOf(entry: {node: MdNode}): MdNode {
-  return entry.node
+  if (byOffset(doc.blocks).within(start, end).some((block) => hasQuantity(block.text.text))) return true
+  return byOffset(doc.code).within(start, end).some((code) => !code.inline && hasQuantity(code.node.value ?? ''))
 }
 
 /** Variable quantities (`X ms`) and bracketed prompts are reported by `no-placeholders`; the section is not reported twice. */
 function sectionHasPlaceholderQuantity(doc: DocumentIndex, section: Section): boolean {
-  return byOffset(doc.blocks, nodeOf)
+  return byOffset(doc.blocks)
     .within(section.start, section.end)
     .some((block) => PLACEHOLDER_QUANTITY_RE.test(block.text.text) || BRACKET_PROMPT_ONCE_RE.test(block.text.text))
 }

@@ -233,7 +233,7 @@ function firstLine(text: string): string {
 function insideLink(doc: DocumentIndex, block: Block, at: number): boolean {
   const offset = block.text.offsetAt(at)
   // Links never contain links, so only the last one starting at or before `offset` can hold it.
-  const link = byOffset(inlineLinks(doc), (entry) => entry.node).last(offset)
+  const link = byOffset(inlineLinks(doc)).last(offset)
   return link !== undefined && offset < (link.node.position?.end.offset ?? -1)
 }
 

@@ -5,19 +5,20 @@
  * item would otherwise take time in the product of items and entries.
  */
 
-interface Positioned {
-  position?: {start: {offset?: number}}
+/** An index entry: a block, list item, table, link or code span, with its syntax node. */
+interface Entry {
+  node: {position?: {start: {offset?: number}}}
 }
 
 /** A list's entries that have a start offset, ordered by it. */
-class ByOffset<T> {
+class ByOffset<T extends Entry> {
   readonly #items: T[]
   readonly #starts: number[]
 
-  constructor(items: readonly T[], node: (item: T) => Positioned) {
+  constructor(items: readonly T[]) {
     const entries: Array<{item: T; start: number}> = []
     for (const item of items) {
-      const start = node(item).position?.start.offset
+      const start = item.node.position?.start.offset
       if (start !== undefined) entries.push({item, start})
     }
     // Stable: entries at the same offset keep the list's order.
@@ -74,18 +75,16 @@ export interface OffsetLookup<T> {
   last(at: number): T | undefined
 }
 
-const cache = new WeakMap<readonly unknown[], ByOffset<unknown>>()
+const cache = new WeakMap<readonly Entry[], ByOffset<Entry>>()
 
 /**
  * The look-up for `items` (a list of the document index, which never changes
- * once built), made on first use. `node` gives the syntax node whose start
- * offset orders an entry (for a given list, every caller must give the same
- * node: the look-up is made once per list).
+ * once built), ordered by where each entry's node starts; made on first use.
  */
-export function byOffset<T>(items: readonly T[], node: (item: T) => Positioned): OffsetLookup<T> {
+export function byOffset<T extends Entry>(items: readonly T[]): OffsetLookup<T> {
   let lookup = cache.get(items) as ByOffset<T> | undefined
   if (!lookup) {
-    lookup = new ByOffset(items, node)
+    lookup = new ByOffset(items)
     cache.set(items, lookup)
   }
   return lookup

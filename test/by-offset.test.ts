@@ -12,7 +12,7 @@ const names = (entries: Iterable<Entry>): string[] => [...entries].map((entry) =
 describe('byOffset', () => {
   // Out of order on purpose, with a tie and an entry that has no position.
   const list = [at('c', 30), at('a', 10), at('none'), at('b1', 20), at('b2', 20), at('d', 40)]
-  const lookup = byOffset(list, (entry) => entry.node)
+  const lookup = byOffset(list)
 
   it('finds the entries starting in a half-open range, in offset order', () => {
     expect(names(lookup.within(10, 40))).toEqual(['a', 'b1', 'b2', 'c'])
@@ -38,8 +38,8 @@ describe('byOffset', () => {
   })
 
   it('is built once per list', () => {
-    expect(byOffset(list, (entry) => entry.node)).toBe(lookup)
-    expect(byOffset([...list], (entry) => entry.node)).not.toBe(lookup)
+    expect(byOffset(list)).toBe(lookup)
+    expect(byOffset([...list])).not.toBe(lookup)
   })
 
   it('agrees with a scan of the list on random lists and ranges', () => {
@@ -50,7 +50,7 @@ describe('byOffset', () => {
     }
     for (let round = 0; round < 200; round++) {
       const entries = Array.from({length: random(40)}, (_, i) => at(String(i), random(5) === 0 ? undefined : random(100)))
-      const found = byOffset(entries, (entry) => entry.node)
+      const found = byOffset(entries)
       const start = random(110) - 5
       const end = start + random(60)
       const scanned = entries
